@@ -1,0 +1,67 @@
+# kpi: social-media and support KPIs as a SQLite loadable extension.
+# Targets: all test test-asan bench fuzz demo format lint clean (see README).
+
+CC ?= cc
+CFLAGS ?= -O2
+WARN = -Wall -Wextra -Wshadow -Wno-unused-parameter
+VERSION := $(shell cat VERSION)
+KPI_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC $(WARN) -DKPI_VERSION='"$(VERSION)"'
+LIBS = -lz -lm
+
+SRC := $(wildcard ext/*.c)
+HDR := $(wildcard ext/*.h)
+
+# SQLite's shell loads "./kpi" as ./kpi.so on Linux.
+all: kpi.so
+
+kpi.so: $(SRC) $(HDR) VERSION
+	$(CC) $(CFLAGS) $(KPI_CFLAGS) -shared -o $@ $(SRC) $(LIBS)
+
+# The ASan/UBSan build of the same sources, loaded into tclsh with the
+# sanitizer runtime preloaded (tclsh itself is not instrumented).
+ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+             -fno-sanitize-recover=undefined
+kpi-asan.so: $(SRC) $(HDR) VERSION
+	$(CC) $(ASAN_FLAGS) $(KPI_CFLAGS) -shared -o $@ $(SRC) $(LIBS)
+
+deps:
+	@sh scripts/deps.sh
+
+test: deps kpi.so
+	tclsh tests/all.tcl
+
+ASAN_RT = $(shell $(CC) -print-file-name=libasan.so)
+UBSAN_RT = $(shell $(CC) -print-file-name=libubsan.so)
+test-asan: deps kpi-asan.so
+	LD_PRELOAD="$(ASAN_RT) $(UBSAN_RT)" \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	KPI_LIB=./kpi-asan.so tclsh tests/all.tcl
+
+demo: deps kpi.so
+	sh examples/demo.sh
+
+bench: deps kpi.so
+	@for b in bench/bench_*.sh; do [ -f "$$b" ] && sh "$$b" || exit 1; done
+
+FUZZ_SECONDS ?= 30
+fuzz:
+	@sh fuzz/run.sh $(FUZZ_SECONDS)
+
+FORMAT_SRC = $(wildcard ext/*.c ext/*.h fuzz/*.c tests/*.c)
+format:
+	clang-format -i $(FORMAT_SRC)
+
+lint:
+	clang-format --dry-run --Werror $(FORMAT_SRC)
+	clang-tidy --quiet $(SRC) -- -std=c11 -D_GNU_SOURCE -DKPI_VERSION='"$(VERSION)"'
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	  --suppress=missingIncludeSystem --inline-suppr -D_GNU_SOURCE \
+	  -DKPI_VERSION='"$(VERSION)"' ext
+
+clean:
+	rm -f kpi.so kpi-asan.so
+	rm -rf build
+
+.PHONY: all deps test test-asan demo bench fuzz format lint clean

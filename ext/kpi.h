@@ -1,0 +1,110 @@
+/*
+** kpi.h: what the concern files of the kpi extension share.
+**
+** - The registration table (KpiFunc) and its walker, so that every file
+**   registers its SQL functions the same way and checks every return code.
+** - The value layer of SPEC section 1: how an argument becomes a number, a
+**   count, a flag or NULL, and the one error helper whose messages name the
+**   function, the argument and the value.
+** - A compensated sum (KpiSum) that adds and removes (for window xInverse)
+**   without drifting: integers are summed exactly in 64 bits, reals with
+**   Neumaier's compensation.
+*/
+#ifndef KPI_H
+#define KPI_H
+
+#include <stdarg.h>
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+
+/* Flags for KpiFunc.eFlags. */
+#define KPI_PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+/*
+** One row of a registration table. sqlite3_user_data() of every function is
+** a pointer to its own row, so kpi_func_name() and kpi_func_opt() work in
+** any callback. A row with xFunc is a scalar; a row with xStep is an
+** aggregate, registered as a window function when xInverse is set.
+*/
+typedef struct KpiFunc KpiFunc;
+struct KpiFunc {
+  const char *zName;
+  int nArg;
+  int eFlags;
+  int iOpt; /* a per-row option the implementation reads */
+  void (*xFunc)(sqlite3_context *, int, sqlite3_value **);
+  void (*xStep)(sqlite3_context *, int, sqlite3_value **);
+  void (*xFinal)(sqlite3_context *);
+  void (*xValue)(sqlite3_context *);
+  void (*xInverse)(sqlite3_context *, int, sqlite3_value **);
+};
+
+int kpi_register_funcs(sqlite3 *db, const KpiFunc *aFunc, int nFunc);
+const char *kpi_func_name(sqlite3_context *ctx);
+int kpi_func_opt(sqlite3_context *ctx);
+
+/*
+** kpi_error(ctx, "cannot parse number '%s' in argument %d", z, i) sets
+** "NAME: cannot parse number 'x' in argument 1" where NAME is the calling
+** function's name. The format is sqlite3_mprintf's.
+*/
+void kpi_error(sqlite3_context *ctx, const char *zFmt, ...);
+
+/* Results of the kpi_arg_* readers. */
+#define KPI_ARG_NULL 0 /* NULL or blank text: skip the row */
+#define KPI_ARG_OK 1   /* a value was read */
+#define KPI_ARG_ERR 2  /* an error was set on ctx: return at once */
+
+/* A number read from an argument, exact when it is an integer. */
+typedef struct KpiNum KpiNum;
+struct KpiNum {
+  double r;         /* the value as a double, always set */
+  sqlite3_int64 i;  /* the value when isInt */
+  int isInt;        /* 1 when the value is an integer that fits i */
+};
+
+/*
+** Read argv[iArg] (0-based; messages say iArg+1) as a finite number.
+** Integers and reals pass, numeric text ('250', ' 2.5 ', '1e3') is parsed,
+** blank text is NULL; other text, BLOBs and infinities are errors.
+*/
+int kpi_arg_num(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
+                KpiNum *p);
+/* As kpi_arg_num, and a negative value is an error ("negative count"). */
+int kpi_arg_count(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
+                  KpiNum *p);
+/* Read argv[iArg] as a flag: *pFlag is 1 (true) or 0 (false). */
+int kpi_arg_flag(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
+                 int *pFlag);
+
+/*
+** Parse text as a number the way kpi_arg_num does: optional blanks, sign,
+** digits with an optional fraction, optional exponent, blanks. Returns 1
+** and sets *p on success, 0 when it is not a number. n < 0 means strlen.
+*/
+int kpi_parse_num(const char *z, int n, KpiNum *p);
+/* Parse a flag word (SPEC 1, Flags). Returns 1 and sets *pFlag, or 0. */
+int kpi_parse_flag(const char *z, int n, int *pFlag);
+/* The words kpi_parse_flag accepts, for error messages. */
+extern const char kpi_flag_words[];
+
+/*
+** Compensated sum. Add and remove the same values in any order and the
+** result is what a fresh sum of the remaining values would give (exactly
+** for integers while the total fits 64 bits).
+*/
+typedef struct KpiSum KpiSum;
+struct KpiSum {
+  sqlite3_int64 iSum; /* exact sum of the integer inputs */
+  double rSum;        /* Neumaier sum of the real inputs ... */
+  double rErr;        /* ... and its running compensation */
+};
+void kpi_sum_add(KpiSum *p, const KpiNum *v);
+void kpi_sum_sub(KpiSum *p, const KpiNum *v);
+void kpi_sum_addr(KpiSum *p, double r);
+double kpi_sum_value(const KpiSum *p);
+
+/* One entry point per concern file, called by sqlite3_kpi_init. */
+int ratio_register(sqlite3 *db);
+
+#endif /* KPI_H */

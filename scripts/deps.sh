@@ -1,0 +1,35 @@
+#!/bin/sh
+# deps.sh: checks what building and testing kpi needs. As root on a
+# Debian/Ubuntu machine it installs what is missing with apt-get; otherwise
+# it stops and prints the exact command to run.
+missing=""
+need() { missing="$missing $1"; }
+
+command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need gcc
+command -v make >/dev/null 2>&1 || need make
+[ -f /usr/include/sqlite3ext.h ] || need libsqlite3-dev
+[ -f /usr/include/zlib.h ] || need zlib1g-dev
+command -v sqlite3 >/dev/null 2>&1 || need sqlite3
+if command -v tclsh >/dev/null 2>&1; then
+  echo 'package require sqlite3' | tclsh >/dev/null 2>&1 || need libsqlite3-tcl
+else
+  need tcl
+  need libsqlite3-tcl
+fi
+[ -f /usr/share/zoneinfo/America/Toronto ] || need tzdata
+
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get update && apt-get install -y$missing"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "deps: installing$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq$missing >/dev/null || {
+    echo "deps: apt-get failed; run: $cmd" >&2
+    exit 1
+  }
+  exit 0
+fi
+echo "deps: missing$missing" >&2
+echo "deps: run as root: $cmd" >&2
+exit 1
