@@ -104,6 +104,14 @@ void kpi_sum_sub(KpiSum *p, const KpiNum *v);
 void kpi_sum_addr(KpiSum *p, double r);
 double kpi_sum_value(const KpiSum *p);
 
+/*
+** ext/timefmt.c: read argv[iArg] as a timestamp (SPEC 1, Timestamps) in
+** unix seconds. Blank text is NULL; a value that is not a timestamp is an
+** error "cannot parse timestamp '31/02/2025' in argument 2".
+*/
+int kpi_arg_ts(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
+               double *pSec);
+
 /* One entry point per concern file, called by sqlite3_kpi_init. */
 int ratio_register(sqlite3 *db);
 

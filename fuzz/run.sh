@@ -1,0 +1,34 @@
+#!/bin/sh
+# run.sh SECONDS: builds every fuzz/fuzz_*.c with libFuzzer, ASan and UBSan
+# and runs each for SECONDS. A target fuzz/fuzz_X.c includes the sources it
+# tests; its seeds are fuzz/seeds/X/, its dictionary fuzz/X.dict if present.
+# New inputs found go to build/fuzz/corpus_X (not committed); a crash
+# leaves its input in build/fuzz/ and stops the run with exit 1.
+set -eu
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+out=build/fuzz
+mkdir -p "$out"
+CLANG=${CLANG:-clang}
+for src in fuzz/fuzz_*.c; do
+  [ -f "$src" ] || continue
+  name=$(basename "$src" .c)
+  x=${name#fuzz_}
+  "$CLANG" -g -O1 -std=c11 -D_GNU_SOURCE -DKPI_VERSION='"fuzz"' \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -Iext -o "$out/$name" "$src" -lz -lm
+  mkdir -p "$out/corpus_$x"
+  dict=""
+  [ -f "fuzz/$x.dict" ] && dict="-dict=fuzz/$x.dict"
+  seeds=""
+  [ -d "fuzz/seeds/$x" ] && seeds="fuzz/seeds/$x"
+  echo "fuzz: $name for ${secs}s"
+  "$out/$name" -max_total_time="$secs" -print_final_stats=1 \
+    -artifact_prefix="$out/$name-" $dict "$out/corpus_$x" $seeds 2>"$out/$name.log" || {
+    tail -n 40 "$out/$name.log"
+    echo "fuzz: $name found a crash; input saved under $out/" >&2
+    exit 1
+  }
+  grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "$out/$name.log" |
+    sed "s/^/fuzz: $name /"
+done
