@@ -49,7 +49,7 @@ FUZZ_SECONDS ?= 30
 fuzz:
 	@sh fuzz/run.sh $(FUZZ_SECONDS)
 
-FORMAT_SRC = $(wildcard ext/*.c ext/*.h fuzz/*.c tests/*.c)
+FORMAT_SRC = $(wildcard ext/*.c ext/*.h fuzz/*.c tests/oom/*.c)
 format:
 	clang-format -i $(FORMAT_SRC)
 
@@ -65,3 +65,19 @@ clean:
 	rm -rf build
 
 .PHONY: all deps test test-asan demo bench fuzz format lint clean
+
+# Out-of-memory injection: fails each allocation of tests/oom/script.sql in
+# turn, under ASan and UBSan (see tests/oom/oom.c).
+build/oom: tests/oom/oom.c
+	@mkdir -p build
+	$(CC) $(ASAN_FLAGS) -std=c11 -D_GNU_SOURCE $(WARN) -o $@ $< -lsqlite3
+test-oom: deps kpi-asan.so build/oom
+	ASAN_OPTIONS=detect_leaks=1 build/oom ./kpi-asan.so tests/oom/script.sql
+
+# The suite under valgrind's memcheck (slow: several minutes).
+test-valgrind: deps kpi.so
+	valgrind --quiet --error-exitcode=1 --leak-check=full \
+	  --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	  tclsh tests/all.tcl
+
+.PHONY: test-oom test-valgrind

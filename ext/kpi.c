@@ -36,8 +36,8 @@ static int kpi_register(sqlite3 *db) {
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
-int sqlite3_kpi_init(sqlite3 *db, char **pzErrMsg,
-                     const sqlite3_api_routines *pApi) {
+    int sqlite3_kpi_init(sqlite3 *db, char **pzErrMsg,
+                         const sqlite3_api_routines *pApi) {
   static int (*const axRegister[])(sqlite3 *) = {
       kpi_register,
       ratio_register,

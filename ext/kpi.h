@@ -58,9 +58,9 @@ void kpi_error(sqlite3_context *ctx, const char *zFmt, ...);
 /* A number read from an argument, exact when it is an integer. */
 typedef struct KpiNum KpiNum;
 struct KpiNum {
-  double r;         /* the value as a double, always set */
-  sqlite3_int64 i;  /* the value when isInt */
-  int isInt;        /* 1 when the value is an integer that fits i */
+  double r;        /* the value as a double, always set */
+  sqlite3_int64 i; /* the value when isInt */
+  int isInt;       /* 1 when the value is an integer that fits i */
 };
 
 /*

@@ -56,8 +56,8 @@ struct RatioState {
 };
 
 /* A non-negative money amount. */
-static int ratio_arg_cost(sqlite3_context *ctx, sqlite3_value **argv,
-                          int iArg, KpiNum *p) {
+static int ratio_arg_cost(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
+                          KpiNum *p) {
   int rc = kpi_arg_num(ctx, argv, iArg, p);
   if (rc == KPI_ARG_OK && p->r < 0) {
     kpi_error(ctx, "negative cost %.15g in argument %d", p->r, iArg + 1);
@@ -110,8 +110,7 @@ static void ratioStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   kpi_sum_add(&p->den, &b);
 }
 
-static void ratioInverse(sqlite3_context *ctx, int argc,
-                         sqlite3_value **argv) {
+static void ratioInverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   RatioState *p;
   KpiNum a, b;
   (void)argc;
@@ -166,8 +165,7 @@ static int meanrate_arg(sqlite3_context *ctx, sqlite3_value **argv,
   return KPI_ARG_OK;
 }
 
-static void meanrateStep(sqlite3_context *ctx, int argc,
-                         sqlite3_value **argv) {
+static void meanrateStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   MeanRateState *p;
   double r;
   (void)argc;
@@ -212,9 +210,9 @@ static void meanrateValue(sqlite3_context *ctx) {
 
 typedef struct ScoreState ScoreState;
 struct ScoreState {
-  sqlite3_int64 nHit;  /* true flags, top-two-box scores, promoters */
-  sqlite3_int64 nLow;  /* detractors (nps only) */
-  sqlite3_int64 nAll;  /* rows counted */
+  sqlite3_int64 nHit; /* true flags, top-two-box scores, promoters */
+  sqlite3_int64 nLow; /* detractors (nps only) */
+  sqlite3_int64 nAll; /* rows counted */
 };
 
 /* A whole number in [lo, hi] read from argv[iArg] as a score. */
@@ -224,13 +222,13 @@ static int score_arg(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
   int rc = kpi_arg_num(ctx, argv, iArg, &v);
   if (rc != KPI_ARG_OK) return rc;
   if (v.r != floor(v.r)) {
-    kpi_error(ctx, "%s %.15g is not a whole number in argument %d", zWhat,
-              v.r, iArg + 1);
+    kpi_error(ctx, "%s %.15g is not a whole number in argument %d", zWhat, v.r,
+              iArg + 1);
     return KPI_ARG_ERR;
   }
   if (v.r < lo || v.r > hi) {
-    kpi_error(ctx, "%s %.15g is outside %d..%d in argument %d", zWhat, v.r,
-              lo, hi, iArg + 1);
+    kpi_error(ctx, "%s %.15g is outside %d..%d in argument %d", zWhat, v.r, lo,
+              hi, iArg + 1);
     return KPI_ARG_ERR;
   }
   *pOut = (int)v.r;
@@ -251,8 +249,7 @@ static int score_row(sqlite3_context *ctx, int argc, sqlite3_value **argv,
         KpiNum s;
         rc = kpi_arg_num(ctx, argv, 1, &s);
         if (rc == KPI_ARG_ERR) return rc;
-        if (rc == KPI_ARG_OK &&
-            (s.r != floor(s.r) || s.r < 3 || s.r > 100)) {
+        if (rc == KPI_ARG_OK && (s.r != floor(s.r) || s.r < 3 || s.r > 100)) {
           kpi_error(ctx,
                     "scale %.15g is not a whole number from 3 to 100 in "
                     "argument 2",
@@ -301,8 +298,7 @@ static void scoreStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   score_update(ctx, argc, argv, 1);
 }
 
-static void scoreInverse(sqlite3_context *ctx, int argc,
-                         sqlite3_value **argv) {
+static void scoreInverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   score_update(ctx, argc, argv, -1);
 }
 
@@ -318,12 +314,16 @@ static void scoreValue(sqlite3_context *ctx) {
   }
 }
 
-#define RATIO(zName, eOpt)                                           \
-  {zName, 2, KPI_PURE, eOpt, 0, ratioStep, ratioValue, ratioValue, \
-   ratioInverse}
-#define SCORE(zName, nArg, eOpt)                                          \
-  {zName, nArg, KPI_PURE, eOpt, 0, scoreStep, scoreValue, scoreValue, \
-   scoreInverse}
+#define RATIO(zName, eOpt)                                          \
+  {                                                                 \
+    zName, 2, KPI_PURE, eOpt, 0, ratioStep, ratioValue, ratioValue, \
+        ratioInverse                                                \
+  }
+#define SCORE(zName, nArg, eOpt)                                       \
+  {                                                                    \
+    zName, nArg, KPI_PURE, eOpt, 0, scoreStep, scoreValue, scoreValue, \
+        scoreInverse                                                   \
+  }
 
 static const KpiFunc aRatioFunc[] = {
     RATIO("rate", RATIO_PLAIN),

@@ -39,8 +39,8 @@ int kpi_register_funcs(sqlite3 *db, const KpiFunc *aFunc, int nFunc) {
                                    p->xFunc, 0, 0);
     } else if (p->xInverse) {
       rc = sqlite3_create_window_function(db, p->zName, p->nArg, p->eFlags,
-                                          pApp, p->xStep, p->xFinal,
-                                          p->xValue, p->xInverse, 0);
+                                          pApp, p->xStep, p->xFinal, p->xValue,
+                                          p->xInverse, 0);
     } else {
       rc = sqlite3_create_function(db, p->zName, p->nArg, p->eFlags, pApp, 0,
                                    p->xStep, p->xFinal);
@@ -85,7 +85,8 @@ static char *value_quote(const char *z) {
   int n = (int)strlen(z);
   if (n <= KPI_QUOTE_MAX) return sqlite3_mprintf("%s", z);
   n = KPI_QUOTE_MAX;
-  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80) n--;
+  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
+    n--;
   return sqlite3_mprintf("%.*s...", n, z);
 }
 
@@ -107,10 +108,9 @@ static int value_is_blank(unsigned char c) {
 }
 
 /* Exact powers of ten that a double holds (Clinger's fast path). */
-static const double aPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
-                                1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-                                1e18, 1e19, 1e20, 1e21, 1e22};
+static const double aPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 static locale_t value_c_locale(void) {
   static locale_t cLocale = (locale_t)0;
@@ -122,16 +122,18 @@ int kpi_parse_num(const char *z, int n, KpiNum *p) {
   int i = 0;
   int iStart, iEnd;
   int neg = 0;
-  int nDigit = 0;      /* significant digits seen (leading zeros skipped) */
-  int nFrac = 0;       /* digits after the point that went into m */
+  int nDigit = 0; /* significant digits seen (leading zeros skipped) */
+  int nFrac = 0;  /* digits after the point that went into m */
   int sawDigit = 0;
-  int isIntText = 1;   /* no point, no exponent */
+  int isIntText = 1; /* no point, no exponent */
   unsigned long long m = 0;
   int overflowM = 0;
   int exp10 = 0;
   if (n < 0) n = (int)strlen(z);
-  while (i < n && value_is_blank((unsigned char)z[i])) i++;
-  while (n > i && value_is_blank((unsigned char)z[n - 1])) n--;
+  while (i < n && value_is_blank((unsigned char)z[i]))
+    i++;
+  while (n > i && value_is_blank((unsigned char)z[n - 1]))
+    n--;
   iStart = i;
   if (i < n && (z[i] == '+' || z[i] == '-')) {
     neg = z[i] == '-';
@@ -238,7 +240,8 @@ int kpi_arg_num(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
         sqlite3_result_error_nomem(ctx);
         return KPI_ARG_ERR;
       }
-      while (k < n && value_is_blank((unsigned char)z[k])) k++;
+      while (k < n && value_is_blank((unsigned char)z[k]))
+        k++;
       if (k == n) return KPI_ARG_NULL;
       if (!kpi_parse_num(z, n, p)) {
         value_text_error(ctx, "cannot parse number", z, iArg);
@@ -281,13 +284,11 @@ const char kpi_flag_words[] =
     "r\xC3\xA9solu done; false: 0 false f no n non faux unresolved open "
     "pending";
 
-static const char *const azTrue[] = {"true", "t",        "yes",
-                                     "y",    "oui",      "vrai",
-                                     "resolved", "solved", "r\xC3\xA9solu",
-                                     "done"};
-static const char *const azFalse[] = {"false", "f",          "no",
-                                      "n",     "non",        "faux",
-                                      "unresolved", "open", "pending"};
+static const char *const azTrue[] = {
+    "true",     "t",      "yes",           "y",   "oui", "vrai",
+    "resolved", "solved", "r\xC3\xA9solu", "done"};
+static const char *const azFalse[] = {
+    "false", "f", "no", "n", "non", "faux", "unresolved", "open", "pending"};
 
 int kpi_parse_flag(const char *z, int n, int *pFlag) {
   char aLow[16];
@@ -298,7 +299,8 @@ int kpi_parse_flag(const char *z, int n, int *pFlag) {
     z++;
     n--;
   }
-  while (n > 0 && value_is_blank((unsigned char)z[n - 1])) n--;
+  while (n > 0 && value_is_blank((unsigned char)z[n - 1]))
+    n--;
   if (n == 0 || n >= (int)sizeof(aLow)) return 0;
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)z[i];
@@ -341,7 +343,8 @@ int kpi_arg_flag(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
       sqlite3_result_error_nomem(ctx);
       return KPI_ARG_ERR;
     }
-    while (k < n && value_is_blank((unsigned char)z[k])) k++;
+    while (k < n && value_is_blank((unsigned char)z[k]))
+      k++;
     if (k == n) return KPI_ARG_NULL;
     if (!kpi_parse_flag(z, n, pFlag)) {
       char *zQ = value_quote(z);
@@ -395,9 +398,15 @@ static void sum_signed(KpiSum *p, const KpiNum *v, int sign) {
   sum_neumaier(p, sign > 0 ? (double)x : -(double)x);
 }
 
-void kpi_sum_add(KpiSum *p, const KpiNum *v) { sum_signed(p, v, 1); }
-void kpi_sum_sub(KpiSum *p, const KpiNum *v) { sum_signed(p, v, -1); }
-void kpi_sum_addr(KpiSum *p, double r) { sum_neumaier(p, r); }
+void kpi_sum_add(KpiSum *p, const KpiNum *v) {
+  sum_signed(p, v, 1);
+}
+void kpi_sum_sub(KpiSum *p, const KpiNum *v) {
+  sum_signed(p, v, -1);
+}
+void kpi_sum_addr(KpiSum *p, double r) {
+  sum_neumaier(p, r);
+}
 
 double kpi_sum_value(const KpiSum *p) {
   return (double)p->iSum + (p->rSum + p->rErr);

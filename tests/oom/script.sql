@@ -1,0 +1,16 @@
+-- script.sql: what the out-of-memory driver runs, covering every function
+-- and the CSV table. Each statement must succeed when memory does.
+CREATE TABLE t(i INTEGER PRIMARY KEY, a, b, f, s);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 40)
+INSERT INTO t SELECT i, i % 7, 10 + i % 5, CASE i % 3 WHEN 0 THEN 'yes' WHEN 1 THEN 'non' ELSE 1 END,
+  1 + i % 5 FROM c;
+SELECT kpi_version();
+SELECT rate(a, b), engagement_rate(a, b), ctr(a, b), comment_rate(a, b),
+       response_rate(a, b), conversion_rate(a, b), cpm(a, b), cpc(a, b),
+       cac(a, b), roi(a, b), engagement_rate_per_follower(a, b) FROM t;
+SELECT share(f), response_rate(f), resolution_rate(f), handoff_rate(f),
+       escalation_rate(f), csat(s), csat(s, 7), nps(s * 2) FROM t;
+SELECT ctr(a, b) OVER w, share(f) OVER w, csat(s) OVER w, nps(s) OVER w,
+       engagement_rate_per_follower(a, b) OVER w
+FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
+SELECT ctr('abc', 1) IS NULL OR 1;
