@@ -1,7 +1,8 @@
 #!/bin/sh
-# deps.sh: checks what building and testing kpi needs. As root on a
-# Debian/Ubuntu machine it installs what is missing with apt-get; otherwise
-# it stops and prints the exact command to run.
+# deps.sh [dev]: checks what building and testing kpi needs (with "dev",
+# also what lint, fuzzing and valgrind need). As root on a Debian/Ubuntu
+# machine it installs what is missing with apt-get; otherwise it stops and
+# prints the exact command to run.
 missing=""
 need() { missing="$missing $1"; }
 
@@ -17,6 +18,17 @@ else
   need libsqlite3-tcl
 fi
 [ -f /usr/share/zoneinfo/America/Toronto ] || need tzdata
+if [ "${1:-}" = dev ]; then
+  command -v clang >/dev/null 2>&1 || need clang
+  command -v clang-format >/dev/null 2>&1 || need clang-format
+  command -v clang-tidy >/dev/null 2>&1 || need clang-tidy
+  command -v cppcheck >/dev/null 2>&1 || need cppcheck
+  command -v valgrind >/dev/null 2>&1 || need valgrind
+  [ -x /usr/bin/time ] || need time
+  # libFuzzer's runtime comes with clang's compiler-rt.
+  ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
+    >/dev/null 2>&1 || need libclang-rt-dev
+fi
 
 [ -z "$missing" ] && exit 0
 
