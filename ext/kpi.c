@@ -41,6 +41,7 @@ __declspec(dllexport)
   static int (*const axRegister[])(sqlite3 *) = {
       kpi_register,
       ratio_register,
+      timefmt_register,
   };
   int rc = SQLITE_OK;
   size_t i;
