@@ -42,6 +42,7 @@ __declspec(dllexport)
       kpi_register,
       ratio_register,
       timefmt_register,
+      quantile_register,
   };
   int rc = SQLITE_OK;
   size_t i;

@@ -115,5 +115,6 @@ int kpi_arg_ts(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
 /* One entry point per concern file, called by sqlite3_kpi_init. */
 int ratio_register(sqlite3 *db);
 int timefmt_register(sqlite3 *db);
+int quantile_register(sqlite3 *db);
 
 #endif /* KPI_H */

@@ -13,4 +13,7 @@ SELECT share(f), response_rate(f), resolution_rate(f), handoff_rate(f),
 SELECT ctr(a, b) OVER w, share(f) OVER w, csat(s) OVER w, nps(s) OVER w,
        engagement_rate_per_follower(a, b) OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
+SELECT median(a), percentile(b, 90) FROM t;
+SELECT median(a) OVER w, percentile(b, 25) OVER w
+FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
 SELECT ctr('abc', 1) IS NULL OR 1;
