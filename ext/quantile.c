@@ -1,10 +1,22 @@
 /*
-** quantile.c: quantiles (SPEC section 4).
+** quantile.c: response and handling times, and quantiles (SPEC section 4,
+** except business_seconds).
 **
-**   median(x)                  percentile(x, 50)
-**   percentile(x, p)           the p-th percentile of x, p in 0..100, by
-**                              linear interpolation between closest ranks
-**                              (percentile_cont(p / 100.0))
+**   frt(received_at, responded_at)      seconds from receipt to response
+**   frt_median(received_at, responded_at)
+**                                       median of those seconds
+**   frt_percentile(received_at, responded_at, p)
+**                                       their p-th percentile (as below)
+**   frt_mean(received_at, responded_at) their mean
+**   aht(opened_at, closed_at)           mean seconds from open to close
+**   sla_rate(received_at, responded_at, limit_seconds)
+**                                       share of received rows answered
+**                                       within limit_seconds
+**   median(x)                           percentile(x, 50)
+**   percentile(x, p)                    the p-th percentile of x, p in
+**                                       0..100, by linear interpolation
+**                                       between closest ranks
+**                                       (percentile_cont(p / 100.0))
 **
 ** Requirements (tests cite them as Q-n):
 **   Q-1  With the n values sorted y[0] <= ... <= y[n-1], ix = p*(n-1)/100
@@ -24,15 +36,36 @@
 **        window): "p 90 differs from 50 in an earlier row in argument 2".
 **        As in percentile.c, values within 0.001 of the first are the same;
 **        the first is used.
-**   Q-5  Every function is an aggregate and a window function. In a
-**        window, xStep, xInverse and xValue cost O(log k) for k values in
+**   Q-5  Every aggregate is also a window function. In a window, xStep,
+**        xInverse and xValue of the quantiles cost O(log k) for k values in
 **        the frame (an order-statistic treap, ext/ostree.c). As a plain
 **        aggregate the values go into an array and xFinal selects the ranks
 **        it needs in O(n) (quickselect), without sorting; the tree is built
 **        only when xValue or xInverse is first called.
 **   Q-6  The state is freed by xFinal, which SQLite also calls when a
 **        statement stops early or fails.
+**   Q-7  Timestamps are read by kpi_arg_ts (SPEC 1: ISO text, SQLite text,
+**        the X and Twitter forms, unix seconds); limit_seconds and p by
+**        kpi_arg_num. A duration is end - start in seconds (REAL), rounded
+**        to the microsecond so that '10:00:00.1' to '11:00:00.1' is 3600,
+**        not 3600.0000002.
+**   Q-8  A NULL (or blank) start skips the row, and frt gives NULL. A NULL
+**        end is an unanswered (or open) row: frt gives NULL, frt_median,
+**        frt_percentile, frt_mean and aht leave it out, and sla_rate counts
+**        it as missed.
+**   Q-9  An end before its start is an error naming both values:
+**        "frt: response '2025-03-01 09:00' is before receipt
+**        '2025-03-01 10:00'"; for aht "close '...' is before open '...'".
+**        Quoted values are cut at 60 bytes, with "...".
+**   Q-10 sla_rate: a row is within the limit when its duration is <= the
+**        limit (exactly at the limit counts as within). Each row is held to
+**        its own limit. A NULL limit skips the row; a negative one is
+**        "negative limit -5 in argument 3". No counted rows gives NULL.
+**   Q-11 frt_mean and aht add durations with the compensated sum of the
+**        value layer (KpiSum), which also subtracts them exactly in a
+**        window.
 */
+#include <math.h>
 #include <string.h>
 
 #include "kpi.h"
@@ -40,6 +73,174 @@
 
 /* iOpt of the quantile rows: where x comes from. */
 #define QUANT_PLAIN 0 /* median(x), percentile(x, p) */
+#define QUANT_FRT 1   /* frt_median(a, b), frt_percentile(a, b, p) */
+
+/* What dur_read found, besides KPI_ARG_ERR. */
+#define DUR_SKIP KPI_ARG_NULL /* no start: the row does not count */
+#define DUR_OK KPI_ARG_OK     /* *pDur is set */
+#define DUR_OPEN 3            /* a start and no end: unanswered, open */
+
+#define DUR_QUOTE_MAX 60
+
+/* Q-9: argv[i] as quoted text, cut at 60 bytes (sqlite3_free it). */
+static char *dur_quote(sqlite3_value *v) {
+  const char *z = (const char *)sqlite3_value_text(v);
+  int n;
+  if (z == 0) return 0;
+  n = sqlite3_value_bytes(v);
+  if (n <= DUR_QUOTE_MAX) return sqlite3_mprintf("%.*s", n, z);
+  n = DUR_QUOTE_MAX;
+  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
+    n--;
+  return sqlite3_mprintf("%.*s...", n, z);
+}
+
+/* Q-9: "response 'b' is before receipt 'a'" (close/open for aht). */
+static void dur_before_error(sqlite3_context *ctx, sqlite3_value **argv) {
+  int isAht = strcmp(kpi_func_name(ctx), "aht") == 0;
+  char *zEnd = dur_quote(argv[1]);
+  char *zStart = zEnd ? dur_quote(argv[0]) : 0;
+  if (zStart == 0) {
+    sqlite3_result_error_nomem(ctx);
+  } else {
+    kpi_error(ctx, "%s '%s' is before %s '%s'", isAht ? "close" : "response",
+              zEnd, isAht ? "open" : "receipt", zStart);
+  }
+  sqlite3_free(zEnd);
+  sqlite3_free(zStart);
+}
+
+/*
+** Reads a start (argv[0]) and an end (argv[1]) and sets *pDur to end -
+** start in seconds (Q-7, Q-8, Q-9). Returns DUR_OK, DUR_SKIP, DUR_OPEN or
+** KPI_ARG_ERR. Both arguments are read before either is judged, so a bad
+** end next to a NULL start is still an error.
+*/
+static int dur_read(sqlite3_context *ctx, sqlite3_value **argv, double *pDur) {
+  double a, b, d;
+  int rcA = kpi_arg_ts(ctx, argv, 0, &a);
+  int rcB;
+  if (rcA == KPI_ARG_ERR) return rcA;
+  rcB = kpi_arg_ts(ctx, argv, 1, &b);
+  if (rcB == KPI_ARG_ERR) return rcB;
+  if (rcA != KPI_ARG_OK) return DUR_SKIP;
+  if (rcB != KPI_ARG_OK) return DUR_OPEN;
+  if (b < a) {
+    dur_before_error(ctx, argv);
+    return KPI_ARG_ERR;
+  }
+  d = b - a;
+  /* Q-7: each parsed time is within 2.4e-7 s of its text up to year 2106,
+  ** so rounding to the microsecond gives back the difference of the texts.
+  ** Past 2^53 microseconds rounding would not be exact: keep d as is. */
+  if (d < 9.0e9) d = nearbyint(d * 1e6) / 1e6;
+  *pDur = d;
+  return DUR_OK;
+}
+
+static void frtFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  double d;
+  (void)argc;
+  if (dur_read(ctx, argv, &d) == DUR_OK) sqlite3_result_double(ctx, d);
+}
+
+/* frt_mean and aht: a compensated sum of durations and their count. */
+typedef struct DurMeanState DurMeanState;
+struct DurMeanState {
+  KpiSum sum;
+  sqlite3_int64 n;
+};
+
+static void dur_mean_update(sqlite3_context *ctx, sqlite3_value **argv,
+                            int sign) {
+  DurMeanState *p;
+  KpiNum v;
+  if (dur_read(ctx, argv, &v.r) != DUR_OK) return;
+  p = sqlite3_aggregate_context(ctx, sizeof(*p));
+  if (p == 0) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  v.i = 0;
+  v.isInt = 0;
+  if (sign > 0) {
+    kpi_sum_add(&p->sum, &v);
+  } else {
+    kpi_sum_sub(&p->sum, &v);
+  }
+  p->n += sign;
+}
+
+static void durMeanStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  dur_mean_update(ctx, argv, 1);
+}
+
+static void durMeanInverse(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv) {
+  (void)argc;
+  dur_mean_update(ctx, argv, -1);
+}
+
+static void durMeanValue(sqlite3_context *ctx) {
+  DurMeanState *p = sqlite3_aggregate_context(ctx, 0);
+  if (p == 0 || p->n == 0) return;
+  sqlite3_result_double(ctx, kpi_sum_value(&p->sum) / (double)p->n);
+}
+
+/* sla_rate: rows within the limit, and rows counted (Q-10). */
+typedef struct SlaState SlaState;
+struct SlaState {
+  sqlite3_int64 nHit;
+  sqlite3_int64 nAll;
+};
+
+/* Returns KPI_ARG_OK with *pHit 0 or 1, KPI_ARG_NULL or KPI_ARG_ERR. */
+static int sla_row(sqlite3_context *ctx, sqlite3_value **argv, int *pHit) {
+  double d = 0.0;
+  KpiNum lim;
+  int rc = dur_read(ctx, argv, &d);
+  int rcL;
+  if (rc == KPI_ARG_ERR) return rc;
+  rcL = kpi_arg_num(ctx, argv, 2, &lim);
+  if (rcL == KPI_ARG_ERR) return rcL;
+  if (rcL == KPI_ARG_OK && lim.r < 0) {
+    kpi_error(ctx, "negative limit %.15g in argument 3", lim.r);
+    return KPI_ARG_ERR;
+  }
+  if (rc == DUR_SKIP || rcL != KPI_ARG_OK) return KPI_ARG_NULL;
+  *pHit = rc == DUR_OK && d <= lim.r;
+  return KPI_ARG_OK;
+}
+
+static void sla_update(sqlite3_context *ctx, sqlite3_value **argv, int sign) {
+  SlaState *p;
+  int hit;
+  if (sla_row(ctx, argv, &hit) != KPI_ARG_OK) return;
+  p = sqlite3_aggregate_context(ctx, sizeof(*p));
+  if (p == 0) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  p->nHit += sign * hit;
+  p->nAll += sign;
+}
+
+static void slaStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  sla_update(ctx, argv, 1);
+}
+
+static void slaInverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  sla_update(ctx, argv, -1);
+}
+
+static void slaValue(sqlite3_context *ctx) {
+  SlaState *p = sqlite3_aggregate_context(ctx, 0);
+  if (p == 0 || p->nAll == 0) return;
+  sqlite3_result_double(ctx, (double)p->nHit / (double)p->nAll);
+}
 
 /* percentile.c: p values this close count as the same (Q-4). */
 #define QUANT_SAME_PCT 0.001
@@ -58,7 +259,7 @@ struct QuantState {
 
 /* Index of the argument holding p, or -1 for median (p = 50). */
 static int quant_pct_arg(sqlite3_context *ctx, int argc) {
-  (void)ctx;
+  if (kpi_func_opt(ctx) == QUANT_FRT) return argc == 3 ? 2 : -1;
   return argc == 2 ? 1 : -1;
 }
 
@@ -82,11 +283,17 @@ static int quant_read_pct(sqlite3_context *ctx, int argc, sqlite3_value **argv,
   return KPI_ARG_OK;
 }
 
-/* Reads x (Q-2). Returns KPI_ARG_OK, KPI_ARG_NULL or KPI_ARG_ERR. */
+/* Reads x (Q-2), or a duration (Q-8) for the frt_ quantiles. Returns
+** KPI_ARG_OK, KPI_ARG_NULL or KPI_ARG_ERR. */
 static int quant_read_value(sqlite3_context *ctx, sqlite3_value **argv,
                             double *pX) {
   KpiNum v;
-  int rc = kpi_arg_num(ctx, argv, 0, &v);
+  int rc;
+  if (kpi_func_opt(ctx) == QUANT_FRT) {
+    rc = dur_read(ctx, argv, pX);
+    return rc == DUR_OK ? KPI_ARG_OK : rc == DUR_OPEN ? KPI_ARG_NULL : rc;
+  }
+  rc = kpi_arg_num(ctx, argv, 0, &v);
   if (rc == KPI_ARG_OK) *pX = v.r;
   return rc;
 }
@@ -305,7 +512,19 @@ static void quantFinal(sqlite3_context *ctx) {
         quantInverse                                                   \
   }
 
+#define DUR_MEAN(zName)                                                \
+  {                                                                    \
+    zName, 2, KPI_PURE, 0, 0, durMeanStep, durMeanValue, durMeanValue, \
+        durMeanInverse                                                 \
+  }
+
 static const KpiFunc aQuantFunc[] = {
+    {"frt", 2, KPI_PURE, 0, frtFunc, 0, 0, 0, 0},
+    QUANT("frt_median", 2, QUANT_FRT),
+    QUANT("frt_percentile", 3, QUANT_FRT),
+    DUR_MEAN("frt_mean"),
+    DUR_MEAN("aht"),
+    {"sla_rate", 3, KPI_PURE, 0, 0, slaStep, slaValue, slaValue, slaInverse},
     QUANT("median", 1, QUANT_PLAIN),
     QUANT("percentile", 2, QUANT_PLAIN),
 };

@@ -16,4 +16,10 @@ FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
 SELECT median(a), percentile(b, 90) FROM t;
 SELECT median(a) OVER w, percentile(b, 25) OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
+SELECT frt(i, i + a), frt_median(i, i + b), frt_percentile(i, i + a, 75),
+       frt_mean(i, i + b), aht(i, i + a), sla_rate(i, i + a, 3) FROM t;
+SELECT frt_median(i, i + a) OVER w, frt_percentile(i, i + b, 10) OVER w,
+       frt_mean(i, i + a) OVER w, aht(i, i + b) OVER w,
+       sla_rate(i, i + a, 3) OVER w
+FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
 SELECT ctr('abc', 1) IS NULL OR 1;
