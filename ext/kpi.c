@@ -43,6 +43,7 @@ __declspec(dllexport)
       ratio_register,
       timefmt_register,
       quantile_register,
+      stats_register,
   };
   int rc = SQLITE_OK;
   size_t i;

@@ -116,5 +116,6 @@ int kpi_arg_ts(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
 int ratio_register(sqlite3 *db);
 int timefmt_register(sqlite3 *db);
 int quantile_register(sqlite3 *db);
+int stats_register(sqlite3 *db);
 
 #endif /* KPI_H */
