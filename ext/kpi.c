@@ -44,6 +44,7 @@ __declspec(dllexport)
       timefmt_register,
       quantile_register,
       stats_register,
+      csvtab_register,
   };
   int rc = SQLITE_OK;
   size_t i;

@@ -117,5 +117,6 @@ int ratio_register(sqlite3 *db);
 int timefmt_register(sqlite3 *db);
 int quantile_register(sqlite3 *db);
 int stats_register(sqlite3 *db);
+int csvtab_register(sqlite3 *db);
 
 #endif /* KPI_H */
