@@ -45,6 +45,7 @@ __declspec(dllexport)
       quantile_register,
       stats_register,
       csvtab_register,
+      bizhours_register,
   };
   int rc = SQLITE_OK;
   size_t i;
