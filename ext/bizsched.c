@@ -248,6 +248,9 @@ int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
       for (;;) {
         int a, b, iTok = i;
         if (i >= n || z[i] < '0' || z[i] > '9') {
+          if (nSpanItem > 0) {
+            return biz_fail(pErr, "hours expected after ','", i, 0);
+          }
           return biz_fail(pErr, "no hours after the days", iDays, i - iDays);
         }
         if (!biz_time(z, n, &i, &a)) {
@@ -289,7 +292,6 @@ int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
         }
         break;
       }
-      (void)nSpanItem;
       /* an optional zone */
       if (i < n && z[i] != ';') {
         int iTok = i, nTok = biz_tok_len(z, n, i);
@@ -316,11 +318,15 @@ int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
       p->nZone = nTok;
       i += nTok;
     } else {
-      return biz_fail(pErr, "unexpected", i, biz_tok_len(z, n, i));
+      int nTok = biz_tok_len(z, n, i);
+      return biz_fail(pErr, "unexpected", i, nTok > 0 ? nTok : 1);
     }
     biz_skip(z, n, &i);
     if (i >= n) break;
-    if (z[i] != ';') return biz_fail(pErr, "unexpected", i, biz_tok_len(z, n, i));
+    if (z[i] != ';') {
+      int nTok = biz_tok_len(z, n, i);
+      return biz_fail(pErr, "unexpected", i, nTok > 0 ? nTok : 1);
+    }
     i++;
     biz_skip(z, n, &i);
     if (i >= n) break; /* a final ';' is fine */
