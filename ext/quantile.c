@@ -38,7 +38,7 @@
 **        the first is used.
 **   Q-5  Every aggregate is also a window function. In a window, xStep,
 **        xInverse and xValue of the quantiles cost O(log k) for k values in
-**        the frame (an order-statistic treap, ext/ostree.c). As a plain
+**        the frame (an order-statistic B+tree, ext/ostree.c). As a plain
 **        aggregate the values go into an array and xFinal selects the ranks
 **        it needs in O(n) (quickselect), without sorting; the tree is built
 **        only when xValue or xInverse is first called.
@@ -468,8 +468,8 @@ static void quant_result(sqlite3_context *ctx, QuantState *p) {
   if (n == 0) return; /* NULL */
   quant_rank(p, n, &ix, &i1, &needNext);
   if (p->bTree) {
-    v1 = ostree_select(&p->tree, (unsigned int)i1);
-    v2 = needNext ? ostree_select(&p->tree, (unsigned int)(i1 + 1)) : v1;
+    v1 = ostree_select(&p->tree, (unsigned int)i1, needNext ? &v2 : 0);
+    if (!needNext) v2 = v1;
   } else {
     sqlite3_int64 k;
     v1 = quant_select(p->aVal, n, i1, &p->nRng);
