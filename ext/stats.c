@@ -130,6 +130,11 @@ static void json_num(StatsJson *p, const char *zKey, double r) {
     sqlite3_str_appendall(p->pStr, "null");
     return;
   }
+  if (r == floor(r) && fabs(r) < 9007199254740992.0) {
+    /* counts and other whole numbers, exactly and without printf's %g */
+    sqlite3_str_appendf(p->pStr, "%lld", (sqlite3_int64)r);
+    return;
+  }
   stats_format_double(aBuf, sizeof(aBuf), r);
   sqlite3_str_appendall(p->pStr, aBuf);
 }
@@ -713,10 +718,11 @@ static void sampleSizeFunc(sqlite3_context *ctx, int argc,
   }
   if (isNull) return;
   p2 = p1 * (1.0 + lift);
-  if (lift == 0.0) {
+  if (lift == 0.0 || p2 == p1) { /* p2 == p1: a lift below rounding */
     kpi_error(ctx,
-              "min_detectable_lift 0 leaves no difference to detect in "
-              "argument 2");
+              "min_detectable_lift %.15g leaves no difference to detect in "
+              "argument 2",
+              lift);
     return;
   }
   if (!(p2 > 0.0 && p2 < 1.0)) {

@@ -1,0 +1,8 @@
+# Rscript tests/ref/ref_welch.R  (R 4.2.2)
+w1a <- c(12.1, 14.3, 9.8, 11.0, 13.5, 10.2)
+w1b <- c(15.2, 13.9, 17.1, 12.4, 16.0, 14.8, 18.3)
+w3a <- c(1, 3); w3b <- c(2, 10)
+show <- function(r) cat(sprintf("%.17g", c(r$conf.int, r$parameter, r$p.value)), "\n")
+show(t.test(w3b, w3a, conf.level = 0.999))
+show(t.test(w1b, w1a, conf.level = 0.5))
+show(t.test(w1b, w1a, conf.level = 0.9999))
