@@ -1,0 +1,365 @@
+#!/usr/bin/python3
+"""make_samples.py: writes the small synthetic sample exports in examples/exports/.
+
+    /usr/bin/python3 examples/make_samples.py     # rewrites examples/exports/
+
+Every file copies the layout of a real export in ../shared/data/real/ (see
+SOURCES.md there): the same header, quoting, number formats, line ends and
+quirks, so the same sql/import/*.sql file reads the sample and the real
+thing. The content is invented: two brands' accounts, one English and one
+French, over the four weeks from Monday 2025-03-03 to Sunday 2025-03-30.
+
+Deterministic: one random.Random(seed) per file and no clock, so running it
+twice writes identical bytes (`git diff` after a run shows nothing). Only
+the standard library is used.
+"""
+
+import csv
+import datetime as dt
+import os
+import random
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exports")
+START = dt.datetime(2025, 3, 3, tzinfo=dt.timezone.utc)  # a Monday
+DAYS = 28
+
+# The demo's accounts, and the language each works in (the demo loads this
+# mapping into the accounts table; see examples/load_samples.sql).
+X_ACCOUNTS = [("kpidemo", "en"), ("kpidemo_fr", "fr")]
+FB_PAGES = [("KPI Demo", "en", "880011223344556"),
+            ("KPI Démo France", "fr", "880099887766554")]
+SUPPORT_HANDLES = [("kpidemo_help", "en"), ("kpidemo_aide", "fr")]
+ZENDESK_GROUPS = [("Support EN", "en"), ("Support FR", "fr")]
+
+
+def writer(name, lineterminator, quoting=csv.QUOTE_MINIMAL):
+    f = open(os.path.join(OUT, name), "w", newline="", encoding="utf-8")
+    return f, csv.writer(f, lineterminator=lineterminator, quoting=quoting)
+
+
+def moment(rng, day, hour_lo=7, hour_hi=22):
+    """A random second of the given day (0-based from START)."""
+    return START + dt.timedelta(days=day, hours=rng.randrange(hour_lo, hour_hi),
+                                minutes=rng.randrange(60),
+                                seconds=rng.randrange(60))
+
+
+# --- X analytics: tweet_activity_metrics_<handle>_<from>_<to>_en.csv -------
+# 40 columns, every field quoted, counts written as floats ("2633.0") except
+# the app/dial/media columns, "-" in every promoted column, `time` as
+# "2025-03-03 09:15 +0000", rows newest first, 19-digit ids.
+X_HEADER = ["Tweet id", "Tweet permalink", "Tweet text", "time",
+            "impressions", "engagements", "engagement rate", "retweets",
+            "replies", "likes", "user profile clicks", "url clicks",
+            "hashtag clicks", "detail expands", "permalink clicks",
+            "app opens", "app installs", "follows", "email tweet",
+            "dial phone", "media views", "media engagements"]
+X_PROMOTED = ["promoted impressions", "promoted engagements",
+              "promoted engagement rate", "promoted retweets",
+              "promoted replies", "promoted likes",
+              "promoted user profile clicks", "promoted url clicks",
+              "promoted hashtag clicks", "promoted detail expands",
+              "promoted permalink clicks", "promoted app opens",
+              "promoted app installs", "promoted follows",
+              "promoted email tweet", "promoted dial phone",
+              "promoted media views", "promoted media engagements"]
+
+X_TEXT = {
+    "en": ["New this week: {n} tips for faster replies\n\nThread below",
+           "Our team answered {n} questions today. Thank you!",
+           "Release notes are out: https://t.co/demo{n}",
+           "Poll: how do you contact support? #{n}"],
+    "fr": ["Nouveau : {n} astuces pour répondre plus vite\n\nLa suite ici",
+           "L'équipe a répondu à {n} questions aujourd'hui. Merci !",
+           "Les notes de version sont en ligne : https://t.co/demo{n}",
+           "Sondage : comment joignez-vous le support ? #{n}"],
+}
+
+
+def x_exports():
+    for handle, lang in X_ACCOUNTS:
+        rng = random.Random("x-" + handle)
+        rows = []
+        tweet_id = 1896000000000000000 + (0 if lang == "en" else 5 * 10**12)
+        for day in range(DAYS):
+            for _ in range(rng.choice([0, 1, 1, 2])):
+                tweet_id += rng.randrange(10**9, 10**11)
+                t = moment(rng, day)
+                impressions = rng.randrange(300, 9000 if lang == "en" else 4000)
+                # French posts engage a little better on a smaller audience.
+                p = rng.uniform(0.01, 0.05 if lang == "en" else 0.07)
+                retweets = int(impressions * p * 0.15)
+                replies = int(impressions * p * 0.10)
+                likes = int(impressions * p * 0.40)
+                profile = int(impressions * p * 0.10)
+                url = int(impressions * p * 0.15)
+                hashtag = rng.randrange(0, 3)
+                expands = int(impressions * p * 0.10)
+                permalink = rng.randrange(0, 2)
+                media_views = rng.randrange(0, 40)
+                media_eng = rng.randrange(0, 1 + media_views // 4)
+                eng = (retweets + replies + likes + profile + url + hashtag
+                       + expands + permalink + media_eng)
+                text = rng.choice(X_TEXT[lang]).format(n=rng.randrange(2, 9))
+                rows.append((t, [
+                    str(tweet_id),
+                    f"https://twitter.com/{handle}/status/{tweet_id}",
+                    text, t.strftime("%Y-%m-%d %H:%M +0000"),
+                    f"{impressions:.1f}", f"{eng:.1f}", repr(eng / impressions),
+                    f"{retweets:.1f}", f"{replies:.1f}", f"{likes:.1f}",
+                    f"{profile:.1f}", f"{url:.1f}", f"{hashtag:.1f}",
+                    f"{expands:.1f}", f"{permalink:.1f}", "0", "0", "0", "0",
+                    "0", str(media_views), str(media_eng)] + ["-"] * 18))
+        name = f"tweet_activity_metrics_{handle}_20250303_20250331_en.csv"
+        f, w = writer(name, "\n", csv.QUOTE_ALL)
+        w.writerow(X_HEADER + X_PROMOTED)
+        for _, row in sorted(rows, key=lambda r: r[0], reverse=True):
+            w.writerow(row)
+        f.close()
+
+
+# --- Hootsuite Analytics: facebook_post_performance ... .csv ---------------
+# 33 columns, `Date (GMT)` as "2025-03-03 09:15:00", `Post ID` as
+# pageid_postid, `Engagement Rate` = Engaged Users / Reach to 6 decimals.
+FB_HEADER = ["Date (GMT)", "Facebook Page", "Post ID", "Post Permalink",
+             "Post Type", "Post Message", "Tags", "Campaign", "Author",
+             "Clicks", "Comments", "Engaged Fans", "Engaged Users",
+             "Engagement Rate", "Impressions", "Link Clicks",
+             "Organic Impressions", "Organic Reach", "Other Actions",
+             "Photo Views", "Reach", "Reactions", "Reactions: Anger",
+             "Reactions: Haha", "Reactions: Like", "Reactions: Love",
+             "Reactions: Other", "Reactions: Sorry", "Reactions: Wow",
+             "Shares", "Video Views", "Viral Impressions", "Viral Reach"]
+
+FB_TEXT = {
+    "en": "Spring update: our help centre now answers in under an hour, "
+          "“even on weekends” – tell us how we did.",
+    "fr": "Mise à jour de printemps : le centre d’aide répond en moins "
+          "d’une heure, « même le week-end » – dites-nous ce qu’il en est.",
+}
+
+
+def hootsuite_export():
+    rng = random.Random("hootsuite")
+    rows = []
+    for page, lang, page_id in FB_PAGES:
+        post_id = 1200000000000000 if lang == "en" else 1300000000000000
+        for day in range(0, DAYS, 2):
+            post_id += rng.randrange(10**6, 10**8)
+            t = moment(rng, day + rng.randrange(2))
+            ptype = rng.choice(["Photo", "Photo", "Video", "Link", "Status"])
+            reach = rng.randrange(400, 6000 if lang == "en" else 2500)
+            organic_reach = reach - rng.randrange(0, reach // 5)
+            impressions = reach + rng.randrange(reach // 10, reach)
+            engaged = int(reach * rng.uniform(0.02, 0.12 if lang == "en"
+                                              else 0.18))
+            fans = engaged // 2
+            like, love, haha = (rng.randrange(0, 1 + engaged // 3),
+                                rng.randrange(0, 5), rng.randrange(0, 3))
+            wow, sorry, anger = rng.randrange(0, 3), rng.randrange(0, 2), 0
+            reactions = like + love + haha + wow + sorry + anger
+            comments = rng.randrange(0, 1 + engaged // 8)
+            shares = rng.randrange(0, 1 + engaged // 6)
+            link = rng.randrange(0, 1 + engaged // 5) if ptype == "Link" else 0
+            photo = rng.randrange(0, 1 + engaged // 3) if ptype == "Photo" else 0
+            video = rng.randrange(50, 900) if ptype == "Video" else 0
+            clicks = link + photo + rng.randrange(0, 1 + engaged // 4)
+            viral = impressions - (organic_reach + (impressions - reach))
+            rows.append((t, [
+                t.strftime("%Y-%m-%d %H:%M:%S"), page,
+                f"{page_id}_{post_id}",
+                f"https://www.facebook.com/{page_id}/posts/{post_id}/",
+                ptype, FB_TEXT[lang], "", "spring" if day < 14 else "", "",
+                clicks, comments, fans, engaged,
+                f"{engaged / reach:.6f}", impressions, link, impressions,
+                organic_reach, rng.randrange(0, 4), photo, reach, reactions,
+                anger, haha, like, love, 0, sorry, wow, shares, video,
+                max(viral, 0), reach - organic_reach]))
+    name = ("facebook_post_performance_2025-03-03_to_2025-03-30_created_on_"
+            "20250331T0600Z_facebook_post_performance.csv")
+    f, w = writer(name, "\n")
+    w.writerow(FB_HEADER)
+    for _, row in sorted(rows, key=lambda r: r[0], reverse=True):
+        w.writerow(row)
+    f.close()
+
+
+# --- Zendesk tickets export (as support_zendesk_plum_tickets.csv) ----------
+# 23 columns, CRLF, times "2025-03-03 09:15:00" with seconds 00,
+# `Solved at` = 1900-01-01 00:00:00 when not solved, `Resolution time` in
+# hours, `Satisfaction Score` blank / Offered / 1..5, `-` for no tag.
+ZD_HEADER = ["Id", "Requester id", "Group", "Status", "Priority", "Via",
+             "Created at", "Updated at", "Assigned at",
+             "Initially assigned at", "Solved at", "Resolution time",
+             "Satisfaction Score", "Reopens", "Replies",
+             "First reply time in minutes within business hours",
+             "First resolution time in minutes",
+             "First resolution time in minutes within business hours",
+             "Full resolution time in minutes",
+             "Full resolution time in minutes within business hours",
+             "Requester wait time in minutes",
+             "Requester wait time in minutes within business hours",
+             "Manual Tagging of Categories [list]"]
+SENTINEL = "1900-01-01 00:00:00"
+
+
+def zd_time(t):
+    return t.strftime("%Y-%m-%d %H:%M:00")
+
+
+def business_minutes(a, b):
+    """Minutes of [a, b) inside Mon-Fri 09:00-17:00 UTC, minute by minute
+    over whole hours (the sample's own stand-in for Zendesk's figure)."""
+    total, t = 0, a.replace(second=0)
+    while t < b:
+        step = min(b, (t + dt.timedelta(hours=1)).replace(minute=0))
+        if t.weekday() < 5 and 9 <= t.hour < 17:
+            total += (step - t).total_seconds() / 60
+        t = step
+    return int(round(total))
+
+
+def zendesk_export():
+    rng = random.Random("zendesk")
+    f, w = writer("zendesk_tickets_2025-03.csv", "\r\n")
+    w.writerow(ZD_HEADER)
+    ticket = 500100
+    for day in range(DAYS):
+        for group, lang in ZENDESK_GROUPS:
+            for _ in range(rng.randrange(2, 6 if lang == "en" else 4)):
+                ticket += 1
+                created = moment(rng, day, 6, 23).replace(second=0)
+                replies = rng.choice([0, 1, 1, 2, 2, 3, 4])
+                solved = replies > 0 and rng.random() < 0.85
+                status = (rng.choice(["Closed", "Closed", "Solved"]) if solved
+                          else rng.choice(["Open", "Pending", "Hold", "New"]))
+                first_reply = created + dt.timedelta(
+                    minutes=rng.randrange(5, 600 if lang == "en" else 1500))
+                solved_at = first_reply + dt.timedelta(
+                    minutes=rng.randrange(30, 4000))
+                assigned = created + dt.timedelta(minutes=rng.randrange(1, 60))
+                updated = solved_at if solved else assigned
+                score = ""
+                if solved:
+                    score = rng.choice(["", "", "Offered", "Offered", "5", "4",
+                                        "5", "3", "2" if lang == "en" else "1"])
+                full_min = int((solved_at - created).total_seconds() // 60)
+                w.writerow([
+                    ticket, 10300000000000 + rng.randrange(10**9), group,
+                    status, rng.choice(["Low"] * 8 + ["Normal", "Urgent"]),
+                    rng.choice(["Mail"] * 6 + ["Internal Communication",
+                                               "OutBound"]),
+                    zd_time(created), zd_time(updated), zd_time(assigned),
+                    zd_time(assigned), zd_time(solved_at) if solved else SENTINEL,
+                    round(full_min / 60) if solved else "", score,
+                    rng.choice([0, 0, 0, 1]) if solved else 0, replies,
+                    business_minutes(created, first_reply) if replies else "",
+                    full_min if solved else "",
+                    business_minutes(created, solved_at) if solved else "",
+                    full_min if solved else "",
+                    business_minutes(created, solved_at) if solved else "",
+                    full_min // 2 if solved else "",
+                    business_minutes(created, solved_at) // 2 if solved else "",
+                    rng.choice(["-", "-", "-", "Billing", "Login issue"])])
+    f.close()
+
+
+# --- Twitter customer support threads (TWCS layout, CRLF like sample.csv) --
+# tweet_id,author_id,inbound,created_at,text,response_tweet_id,
+# in_response_to_tweet_id; created_at "Mon Mar 03 09:15:02 +0000 2025";
+# response_tweet_id a comma-separated list; rows not in time order.
+def twcs_export():
+    rng = random.Random("twcs")
+    tweets = []  # dicts in creation order
+    next_id = [700000]
+    customer = [4100]
+
+    def new_tweet(author, inbound, t, text, parent):
+        next_id[0] += rng.randrange(1, 4)
+        tw = {"tweet_id": next_id[0], "author_id": author,
+              "inbound": "True" if inbound else "False", "t": t, "text": text,
+              "responses": [], "parent": parent}
+        if parent is not None:
+            parent["responses"].append(tw)
+        tweets.append(tw)
+        return tw
+
+    asks = {"en": ["my order has not arrived, can you help?",
+                   "the app logs me out every time, any fix?",
+                   "how do I change my plan?"],
+            "fr": ["ma commande n'est pas arrivée, pouvez-vous m'aider ?",
+                   "l'appli me déconnecte sans arrêt, une solution ?",
+                   "comment changer d'offre ?"]}
+    answers = {"en": "Sorry about that! Please DM us your order number. ^AM",
+               "fr": "Désolés ! Envoyez-nous votre numéro en DM. ^CL"}
+    for day in range(DAYS):
+        for handle, lang in SUPPORT_HANDLES:
+            for _ in range(rng.randrange(2, 7 if lang == "en" else 5)):
+                customer[0] += 1
+                who = str(customer[0])
+                t = moment(rng, day, 0, 24)
+                ask = new_tweet(who, True, t, f"@{handle} "
+                                + rng.choice(asks[lang]), None)
+                if rng.random() < (0.12 if lang == "en" else 0.2):
+                    continue  # never answered
+                # French replies take longer; a few take most of a day.
+                slow = rng.random() < 0.1
+                delay = rng.randrange(3600, 30000) if slow else \
+                    rng.randrange(60, 3000 if lang == "en" else 6000)
+                reply = new_tweet(handle, False, t + dt.timedelta(seconds=delay),
+                                  f"@{who} " + answers[lang], ask)
+                if rng.random() < 0.3:
+                    # A second agent answers the same tweet a bit later: the
+                    # first response is still the earliest.
+                    new_tweet(handle, False,
+                              reply["t"] + dt.timedelta(seconds=rng.randrange(
+                                  30, 900)), f"@{who} Following up here.", ask)
+                if rng.random() < 0.4:
+                    back = new_tweet(who, True, reply["t"] + dt.timedelta(
+                        seconds=rng.randrange(60, 7200)),
+                        f"@{handle} thanks, done", reply)
+                    if rng.random() < 0.7:
+                        new_tweet(handle, False, back["t"] + dt.timedelta(
+                            seconds=rng.randrange(60, 2400)),
+                            f"@{who} Glad we could help!", back)
+    rows = []
+    for tw in tweets:
+        rows.append([tw["tweet_id"], tw["author_id"], tw["inbound"],
+                     tw["t"].strftime("%a %b %d %H:%M:%S +0000 %Y"), tw["text"],
+                     ",".join(str(r["tweet_id"]) for r in tw["responses"]),
+                     tw["parent"]["tweet_id"] if tw["parent"] else ""])
+    rng.shuffle(rows)  # TWCS rows are not in time order
+    f, w = writer("twcs_sample.csv", "\r\n")
+    w.writerow(["tweet_id", "author_id", "inbound", "created_at", "text",
+                "response_tweet_id", "in_response_to_tweet_id"])
+    w.writerows(rows)
+    f.close()
+
+
+# --- A/B test in the Udacity ab_data layout --------------------------------
+# user_id,timestamp,group,landing_page,converted; timestamp with
+# microseconds and no zone; LF.
+def ab_export():
+    rng = random.Random("ab")
+    f, w = writer("ab_data_help_widget.csv", "\n")
+    w.writerow(["user_id", "timestamp", "group", "landing_page", "converted"])
+    users = rng.sample(range(600000, 950000), 2400)
+    for uid in users:
+        treat = rng.random() < 0.5
+        t = START + dt.timedelta(seconds=rng.randrange(DAYS * 86400),
+                                 microseconds=rng.randrange(10**6))
+        p = 0.14 if treat else 0.11
+        w.writerow([uid, t.strftime("%Y-%m-%d %H:%M:%S.%f"),
+                    "treatment" if treat else "control",
+                    "new_page" if treat else "old_page",
+                    int(rng.random() < p)])
+    f.close()
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    x_exports()
+    hootsuite_export()
+    zendesk_export()
+    twcs_export()
+    ab_export()
