@@ -1,0 +1,74 @@
+-- zendesk_tickets.sql: a Zendesk tickets export into conversations.
+--
+-- The export: Zendesk Explore (or Reporting > Export) tickets CSV with the
+-- built-in ticket and metric fields: Id,Requester id,Group,Status,
+-- Priority,Via,Created at,Updated at,Assigned at,Initially assigned at,
+-- Solved at,Resolution time,Satisfaction Score,Reopens,Replies,
+-- First reply time in minutes within business hours,... (custom fields
+-- after them, such as "Manual Tagging of Categories [list]", are not
+-- read). Times read "2023-04-08 20:52:00".
+--
+--   sqlite> CREATE VIRTUAL TABLE temp.zendesk_tickets
+--      ...>   USING kpi_csv(filename='exports/tickets.csv');
+--   sqlite> .read sql/import/zendesk_tickets.sql
+--
+-- Mapping (conversations column <- export column):
+--   source 'zendesk'; conversation_id <- Id; team <- Group;
+--   channel <- Via: Mail -> email, Web form / Web widget -> web, Chat ->
+--   chat, Phone... -> phone, Twitter -> x, Facebook -> facebook, others
+--   lower case with '_' for spaces (Internal Communication ->
+--   internal_communication);
+--   language <- accounts (zendesk, group);
+--   received_at <- Created at; the export's times carry no zone and are
+--   taken as UTC (set your Zendesk account to UTC, or shift them);
+--   first_response_at NULL: the export has no first-reply time, only
+--   First reply time in minutes within business hours, which goes to
+--   first_response_business_s (x 60); it is empty exactly when Replies
+--   is 0, so an unanswered ticket has neither;
+--   closed_at <- Solved at, except the sentinel 1900-01-01 00:00:00
+--   ("not solved", an Excel epoch) which becomes NULL;
+--   resolved <- 1 when Status is Solved or Closed, else 0;
+--   csat <- Satisfaction Score: 1..5 as given; Good -> 5 and Bad -> 1
+--   (Zendesk's native good/bad rating, so csat() gives good / (good +
+--   bad), Zendesk's own satisfaction score); Offered, Unoffered and blank
+--   -> NULL (asked, not answered); any other value is kept and so rejected
+--   by the csat_1_to_5 CHECK.
+-- Resolution time (hours, rounded) is not stored: it is closed_at -
+-- received_at, which aht() averages.
+-- Importing a ticket again replaces its row (newer exports win).
+INSERT OR REPLACE INTO conversations (
+  source, conversation_id, channel, team, language, received_at,
+  first_response_business_s, closed_at, resolved, csat)
+SELECT 'zendesk', CAST(id AS TEXT),
+       CASE lower(via)
+         WHEN 'mail' THEN 'email'
+         WHEN 'web form' THEN 'web'
+         WHEN 'web widget' THEN 'web'
+         WHEN 'chat' THEN 'chat'
+         WHEN 'twitter' THEN 'x'
+         WHEN 'facebook' THEN 'facebook'
+         ELSE CASE WHEN lower(via) LIKE 'phone%' THEN 'phone'
+                   ELSE replace(lower(trim(via)), ' ', '_') END
+       END,
+       "group",
+       (SELECT a.language FROM accounts AS a
+        WHERE a.platform = 'zendesk' AND a.account = t."group"),
+       strftime('%Y-%m-%dT%H:%M:%SZ', CAST(kpi_ts(created_at) AS INTEGER),
+                'unixepoch'),
+       first_reply_time_in_minutes_within_business_hours * 60,
+       CASE WHEN solved_at IS NULL OR solved_at LIKE '1900-01-01%' THEN NULL
+            ELSE strftime('%Y-%m-%dT%H:%M:%SZ',
+                          CAST(kpi_ts(solved_at) AS INTEGER), 'unixepoch')
+       END,
+       CASE WHEN status IS NULL THEN NULL
+            WHEN lower(status) IN ('solved', 'closed') THEN 1 ELSE 0 END,
+       CASE WHEN satisfaction_score IS NULL THEN NULL
+            WHEN typeof(satisfaction_score) = 'text' THEN
+              CASE lower(trim(satisfaction_score))
+                WHEN 'offered' THEN NULL
+                WHEN 'unoffered' THEN NULL
+                WHEN 'good' THEN 5
+                WHEN 'bad' THEN 1
+                ELSE satisfaction_score END
+            ELSE satisfaction_score END
+FROM temp.zendesk_tickets AS t;

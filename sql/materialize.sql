@@ -1,0 +1,101 @@
+-- materialize.sql: writes the views of sql/views.sql into plain kpi_*
+-- tables of the main database, for BI tools and anything else that cannot
+-- load the extension (SPEC 7).
+--
+--   sqlite> .load ./kpi
+--   sqlite> .read sql/views.sql
+--   sqlite> .read sql/materialize.sql
+--   $ sqlite3 kpi_dashboard.db 'SELECT * FROM kpi_dashboard_weekly'  # no .load
+--
+-- M-1  Tables: kpi_posts_weekly, kpi_conversations_weekly,
+--      kpi_dashboard_weekly, kpi_experiments (same columns as the v_*
+--      views, plus refreshed_at), and kpi_refresh (one row per table: its
+--      name, row count and refresh time).
+-- M-2  Each run replaces the tables whole, so they always match the views
+--      (a week that lost all its rows does not linger).
+-- M-3  All or nothing when the caller stops at the first error: the run is
+--      one savepoint, released at the very end, so a failing view leaves
+--      the open savepoint to roll back and the previous tables untouched.
+--      Python's executescript, Tcl's `db eval` and `sqlite3 -bail` stop
+--      there; the interactive shell goes on after an error unless you say
+--      `.bail on` first (make demo does). A savepoint works inside and
+--      outside a transaction the caller opened.
+-- M-4  Every row of one run carries the same refreshed_at, UTC
+--      'YYYY-MM-DDTHH:MM:SSZ', taken once at the start.
+-- M-5  Plain tables with declared column types (TEXT, INTEGER, REAL): no
+--      STRICT, no views, nothing that needs kpi or a recent SQLite to read.
+
+SAVEPOINT kpi_materialize;
+
+DROP TABLE IF EXISTS temp.kpi_refresh_clock;
+CREATE TEMP TABLE kpi_refresh_clock AS
+  SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AS at;
+
+DROP TABLE IF EXISTS main.kpi_posts_weekly;
+CREATE TABLE main.kpi_posts_weekly (
+  week TEXT, platform TEXT, language TEXT, posts INTEGER,
+  impressions INTEGER, reach INTEGER, engagements INTEGER,
+  engagement_rate REAL, engagement_rate_reach REAL, ctr REAL,
+  refreshed_at TEXT,
+  PRIMARY KEY (week, platform, language)
+);
+INSERT INTO main.kpi_posts_weekly
+  SELECT v.*, (SELECT at FROM temp.kpi_refresh_clock)
+  FROM temp.v_posts_weekly AS v;
+
+DROP TABLE IF EXISTS main.kpi_conversations_weekly;
+CREATE TABLE main.kpi_conversations_weekly (
+  week TEXT, channel TEXT, language TEXT, conversations INTEGER,
+  response_rate REAL, frt_median_min REAL, frt_p90_min REAL,
+  frt_bh_median_min REAL, aht_h REAL, resolution_rate REAL, csat REAL,
+  nps REAL, sla_1h REAL,
+  refreshed_at TEXT,
+  PRIMARY KEY (week, channel, language)
+);
+INSERT INTO main.kpi_conversations_weekly
+  SELECT v.*, (SELECT at FROM temp.kpi_refresh_clock)
+  FROM temp.v_conversations_weekly AS v;
+
+DROP TABLE IF EXISTS main.kpi_dashboard_weekly;
+CREATE TABLE main.kpi_dashboard_weekly (
+  week TEXT, platform TEXT, language TEXT,
+  posts INTEGER, impressions INTEGER, engagement_rate REAL, ctr REAL,
+  conversations INTEGER, response_rate REAL, frt_median_min REAL,
+  frt_p90_min REAL, frt_bh_median_min REAL, aht_h REAL,
+  resolution_rate REAL, csat REAL, nps REAL, sla_1h REAL,
+  refreshed_at TEXT,
+  PRIMARY KEY (week, platform, language)
+);
+INSERT INTO main.kpi_dashboard_weekly
+  SELECT v.*, (SELECT at FROM temp.kpi_refresh_clock)
+  FROM temp.v_dashboard_weekly AS v;
+
+DROP TABLE IF EXISTS main.kpi_experiments;
+CREATE TABLE main.kpi_experiments (
+  experiment TEXT, outcome TEXT, kind TEXT,
+  control_n INTEGER, treatment_n INTEGER, control REAL, treatment REAL,
+  diff REAL, diff_lo REAL, diff_hi REAL,
+  lift REAL, lift_lo REAL, lift_hi REAL, p_value REAL,
+  refreshed_at TEXT,
+  PRIMARY KEY (experiment, outcome)
+);
+INSERT INTO main.kpi_experiments
+  SELECT v.*, (SELECT at FROM temp.kpi_refresh_clock)
+  FROM temp.v_experiments AS v;
+
+DROP TABLE IF EXISTS main.kpi_refresh;
+CREATE TABLE main.kpi_refresh (
+  table_name TEXT PRIMARY KEY, row_count INTEGER, refreshed_at TEXT
+);
+INSERT INTO main.kpi_refresh
+  SELECT t, n, (SELECT at FROM temp.kpi_refresh_clock) FROM (
+    SELECT 'kpi_posts_weekly' AS t, count(*) AS n FROM main.kpi_posts_weekly
+    UNION ALL SELECT 'kpi_conversations_weekly', count(*)
+      FROM main.kpi_conversations_weekly
+    UNION ALL SELECT 'kpi_dashboard_weekly', count(*)
+      FROM main.kpi_dashboard_weekly
+    UNION ALL SELECT 'kpi_experiments', count(*) FROM main.kpi_experiments);
+
+DROP TABLE temp.kpi_refresh_clock;
+
+RELEASE kpi_materialize;

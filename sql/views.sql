@@ -1,0 +1,118 @@
+-- views.sql: weekly KPI dashboards over the canonical tables of
+-- sql/schema.sql, and an experiment readout (SPEC 7).
+--
+--   sqlite> .load ./kpi
+--   sqlite> .read sql/views.sql
+--   sqlite> SELECT * FROM v_dashboard_weekly;
+--
+-- V-1  The views are TEMP: they live in the connection that read this
+--      file and are never written into a database file. A view that calls
+--      kpi functions, saved in a file, breaks every tool that opens the
+--      file without the extension ("no such function: frt_median"); the
+--      plain tables of sql/materialize.sql are what other tools read.
+--      Read this file again in each new session (after .load ./kpi).
+-- V-2  A week is the ISO week, Monday to Sunday, in UTC, named by its
+--      Monday: week = date(t, 'weekday 0', '-6 days') ('2025-03-05' and
+--      '2025-03-09' both fall in week '2025-03-03').
+-- V-3  language NULL is shown as 'und' (BCP 47 for "undetermined") so it
+--      stays a group of its own and joins like any other value.
+-- V-4  Posts without a date (the UCI Facebook file has none) are left out
+--      of the weekly views; they are still in the posts table.
+-- V-5  Every rate is a ratio of sums or a share, as the kpi aggregates
+--      compute it (SPEC 2, 3): never an average of weekly or per-post rates.
+-- V-6  FRT (minutes) is measured from timestamps: frt_median and
+--      frt_percentile leave unanswered conversations out, sla_1h counts
+--      them as missed. A conversation whose export gives its first reply
+--      only as business-hours seconds (Zendesk) has no first_response_at:
+--      it counts as answered in response_rate, feeds frt_bh_median_min
+--      instead, and is left out of sla_1h (its clock time is unknown).
+-- V-7  aht_h is the mean of closed_at - received_at in hours, over closed
+--      conversations.
+
+DROP VIEW IF EXISTS temp.v_posts_weekly;
+CREATE TEMP VIEW v_posts_weekly AS
+SELECT date(published_at, 'weekday 0', '-6 days') AS week,
+       platform,
+       coalesce(language, 'und') AS language,
+       count(*) AS posts,
+       sum(impressions) AS impressions,
+       sum(reach) AS reach,
+       sum(engagements) AS engagements,
+       engagement_rate(engagements, impressions) AS engagement_rate,
+       engagement_rate(engagements, reach) AS engagement_rate_reach,
+       ctr(clicks, impressions) AS ctr
+FROM posts
+WHERE published_at IS NOT NULL
+GROUP BY 1, 2, 3;
+
+DROP VIEW IF EXISTS temp.v_conversations_weekly;
+CREATE TEMP VIEW v_conversations_weekly AS
+SELECT date(received_at, 'weekday 0', '-6 days') AS week,
+       channel,
+       coalesce(language, 'und') AS language,
+       count(*) AS conversations,
+       response_rate(first_response_at IS NOT NULL
+                     OR first_response_business_s IS NOT NULL)
+         AS response_rate,
+       frt_median(received_at, first_response_at) / 60.0 AS frt_median_min,
+       frt_percentile(received_at, first_response_at, 90) / 60.0
+         AS frt_p90_min,
+       median(first_response_business_s) / 60.0 AS frt_bh_median_min,
+       aht(received_at, closed_at) / 3600.0 AS aht_h,
+       resolution_rate(resolved) AS resolution_rate,
+       csat(csat) AS csat,
+       nps(nps) AS nps,
+       sla_rate(received_at, first_response_at, 3600)
+         FILTER (WHERE first_response_business_s IS NULL) AS sla_1h
+FROM conversations
+GROUP BY 1, 2, 3;
+
+-- Both dashboards side by side, one row per week, platform and language;
+-- a support channel is a platform here (TWCS threads are on x, like the
+-- brand's posts). SQLite 3.39 or newer (FULL JOIN).
+DROP VIEW IF EXISTS temp.v_dashboard_weekly;
+CREATE TEMP VIEW v_dashboard_weekly AS
+SELECT coalesce(p.week, c.week) AS week,
+       coalesce(p.platform, c.channel) AS platform,
+       coalesce(p.language, c.language) AS language,
+       p.posts, p.impressions, p.engagement_rate, p.ctr,
+       c.conversations, c.response_rate, c.frt_median_min, c.frt_p90_min,
+       c.frt_bh_median_min, c.aht_h, c.resolution_rate, c.csat, c.nps,
+       c.sla_1h
+FROM v_posts_weekly AS p
+FULL JOIN v_conversations_weekly AS c
+  ON c.week = p.week AND c.channel = p.platform AND c.language = p.language;
+
+-- One row per experiment and outcome. An outcome whose values are all 0
+-- or 1 is a rate (uplift_ci: Newcombe interval for the difference, Katz
+-- for the relative lift, pooled z-test); any other outcome is a mean
+-- (mean_uplift_ci: Welch). control and treatment are the arms' rates or
+-- means; lift is relative (treatment / control - 1), for rates only.
+DROP VIEW IF EXISTS temp.v_experiments;
+CREATE TEMP VIEW v_experiments AS
+WITH kinds AS (
+  SELECT experiment, outcome, min(value IN (0, 1)) AS is_rate
+  FROM experiments GROUP BY experiment, outcome
+), readout AS (
+  SELECT e.experiment, e.outcome, k.is_rate,
+         sum(e.arm = 'control') AS control_n,
+         sum(e.arm = 'treatment') AS treatment_n,
+         avg(CASE WHEN e.arm = 'control' THEN e.value END) AS control,
+         avg(CASE WHEN e.arm = 'treatment' THEN e.value END) AS treatment,
+         uplift_ci(CASE WHEN k.is_rate THEN e.arm END, e.value) AS r,
+         mean_uplift_ci(CASE WHEN NOT k.is_rate THEN e.arm END, e.value) AS m
+  FROM experiments AS e
+  JOIN kinds AS k USING (experiment, outcome)
+  GROUP BY e.experiment, e.outcome
+)
+SELECT experiment, outcome,
+       CASE WHEN is_rate THEN 'rate' ELSE 'mean' END AS kind,
+       control_n, treatment_n, control, treatment,
+       coalesce(r ->> '$.diff', m ->> '$.diff') AS diff,
+       coalesce(r ->> '$.diff_lo', m ->> '$.diff_lo') AS diff_lo,
+       coalesce(r ->> '$.diff_hi', m ->> '$.diff_hi') AS diff_hi,
+       r ->> '$.lift' AS lift,
+       r ->> '$.lift_lo' AS lift_lo,
+       r ->> '$.lift_hi' AS lift_hi,
+       coalesce(r ->> '$.p_value', m ->> '$.p_value') AS p_value
+FROM readout;
