@@ -1,18 +1,35 @@
 #!/bin/sh
-# demo.sh: loads kpi into the sqlite3 shell and prints engagement rate,
-# CTR and response rate per platform from the sample export posts.csv.
+# demo.sh (make demo): takes the sample exports of examples/exports/ through
+# the whole path in the sqlite3 shell (kpi_csv tables, sql/import/*.sql into
+# the tables of sql/schema.sql, the views of sql/views.sql, sql/materialize.sql)
+# and prints the weekly dashboard per platform and language and the
+# experiment readout. It leaves kpi_dashboard.db, whose kpi_* tables any
+# SQLite reads without the extension; the last step shows that with a
+# plain sqlite3 that loads nothing.
 set -eu
 cd "$(dirname "$0")/.."
-sqlite3 :memory: <<'SQL'
+db=kpi_dashboard.db
+rm -f "$db"
+sqlite3 -bail "$db" <<'SQL'
 .load ./kpi
-.mode csv
-.import examples/posts.csv posts
+.read sql/schema.sql
+.read examples/load_samples.sql
+.read sql/views.sql
+.read sql/materialize.sql
+SELECT 'kpi ' || kpi_version() || ': ' || (SELECT count(*) FROM posts)
+       || ' posts, ' || (SELECT count(*) FROM conversations)
+       || ' conversations, ' || (SELECT count(DISTINCT unit) FROM experiments)
+       || ' experiment units loaded' AS loaded;
+SQL
+echo
+echo "Weekly dashboard per platform and language (examples/dashboard.sql):"
+sqlite3 -bail "$db" < examples/dashboard.sql
+echo
+echo "Experiment readout (examples/experiment.sql):"
+sqlite3 -bail "$db" < examples/experiment.sql
+echo
+echo "$db, read by a sqlite3 that has not loaded kpi:"
+sqlite3 -bail "$db" <<'SQL'
 .mode box
-SELECT kpi_version() AS kpi;
-SELECT platform,
-       count(*) AS posts,
-       round(engagement_rate(engagements, impressions), 4) AS engagement_rate,
-       round(ctr(clicks, impressions), 4) AS ctr,
-       round(response_rate(replies, comments), 4) AS response_rate
-FROM posts GROUP BY platform ORDER BY engagement_rate DESC;
+SELECT table_name, row_count FROM kpi_refresh ORDER BY table_name;
 SQL

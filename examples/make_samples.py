@@ -228,7 +228,7 @@ def zendesk_export():
         for group, lang in ZENDESK_GROUPS:
             for _ in range(rng.randrange(2, 6 if lang == "en" else 4)):
                 ticket += 1
-                created = moment(rng, day, 6, 23).replace(second=0)
+                created = moment(rng, day, 7, 20).replace(second=0)
                 replies = rng.choice([0, 1, 1, 2, 2, 3, 4])
                 solved = replies > 0 and rng.random() < 0.85
                 status = (rng.choice(["Closed", "Closed", "Solved"]) if solved
@@ -247,8 +247,7 @@ def zendesk_export():
                 w.writerow([
                     ticket, 10300000000000 + rng.randrange(10**9), group,
                     status, rng.choice(["Low"] * 8 + ["Normal", "Urgent"]),
-                    rng.choice(["Mail"] * 6 + ["Internal Communication",
-                                               "OutBound"]),
+                    "Mail",
                     zd_time(created), zd_time(updated), zd_time(assigned),
                     zd_time(assigned), zd_time(solved_at) if solved else SENTINEL,
                     round(full_min / 60) if solved else "", score,

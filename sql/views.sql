@@ -24,8 +24,10 @@
 --      frt_percentile leave unanswered conversations out, sla_1h counts
 --      them as missed. A conversation whose export gives its first reply
 --      only as business-hours seconds (Zendesk) has no first_response_at:
---      it counts as answered in response_rate, feeds frt_bh_median_min
---      instead, and is left out of sla_1h (its clock time is unknown).
+--      it counts as answered in response_rate and feeds frt_bh_median_min
+--      instead. sla_1h is NULL for a group in which no conversation has a
+--      first_response_at: without any reply time the share would count
+--      only the unanswered ones, a made-up 0.
 -- V-7  aht_h is the mean of closed_at - received_at in hours, over closed
 --      conversations.
 
@@ -62,8 +64,8 @@ SELECT date(received_at, 'weekday 0', '-6 days') AS week,
        resolution_rate(resolved) AS resolution_rate,
        csat(csat) AS csat,
        nps(nps) AS nps,
-       sla_rate(received_at, first_response_at, 3600)
-         FILTER (WHERE first_response_business_s IS NULL) AS sla_1h
+       CASE WHEN count(first_response_at) > 0
+            THEN sla_rate(received_at, first_response_at, 3600) END AS sla_1h
 FROM conversations
 GROUP BY 1, 2, 3;
 
