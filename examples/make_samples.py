@@ -347,7 +347,7 @@ def ab_export():
         treat = rng.random() < 0.5
         t = START + dt.timedelta(seconds=rng.randrange(DAYS * 86400),
                                  microseconds=rng.randrange(10**6))
-        p = 0.14 if treat else 0.11
+        p = 0.145 if treat else 0.10
         w.writerow([uid, t.strftime("%Y-%m-%d %H:%M:%S.%f"),
                     "treatment" if treat else "control",
                     "new_page" if treat else "old_page",
