@@ -33,8 +33,7 @@ CREATE TABLE IF NOT EXISTS posts (
   platform     TEXT NOT NULL   -- x, facebook, instagram, linkedin, tiktok
     CONSTRAINT posts_platform_lower
     CHECK (platform <> '' AND platform = lower(platform)),
-  post_id      TEXT NOT NULL   -- the platform's id, as text (19-digit ids)
-    CONSTRAINT posts_post_id_text CHECK (typeof(post_id) = 'text'),
+  post_id      TEXT NOT NULL,  -- the platform's id, as text (19-digit ids)
   account      TEXT,           -- handle or page name
   published_at TEXT            -- S-1; NULL when the export gives no date
     CONSTRAINT posts_published_at_iso CHECK (published_at IS NULL
@@ -112,8 +111,7 @@ CREATE TABLE IF NOT EXISTS conversations (
   source            TEXT NOT NULL  -- the export kind: zendesk, twcs, ...
     CONSTRAINT conversations_source_lower
     CHECK (source <> '' AND source = lower(source)),
-  conversation_id   TEXT NOT NULL
-    CONSTRAINT conversations_id_text CHECK (typeof(conversation_id) = 'text'),
+  conversation_id   TEXT NOT NULL,
   channel           TEXT NOT NULL  -- email, chat, phone, web, x, facebook
     CONSTRAINT conversations_channel_lower
     CHECK (channel <> '' AND channel = lower(channel)),
@@ -175,8 +173,7 @@ CREATE TABLE IF NOT EXISTS conversations (
 CREATE TABLE IF NOT EXISTS experiments (
   experiment  TEXT NOT NULL
     CONSTRAINT experiments_name CHECK (experiment <> ''),
-  unit        TEXT NOT NULL
-    CONSTRAINT experiments_unit_text CHECK (typeof(unit) = 'text'),
+  unit        TEXT NOT NULL,
   arm         TEXT NOT NULL
     CONSTRAINT experiments_arm CHECK (arm IN ('control', 'treatment')),
   variant     TEXT,                -- the export's own label (gate_30)

@@ -101,8 +101,12 @@ WITH kinds AS (
          sum(e.arm = 'treatment') AS treatment_n,
          avg(CASE WHEN e.arm = 'control' THEN e.value END) AS control,
          avg(CASE WHEN e.arm = 'treatment' THEN e.value END) AS treatment,
-         uplift_ci(CASE WHEN k.is_rate THEN e.arm END, e.value) AS r,
-         mean_uplift_ci(CASE WHEN NOT k.is_rate THEN e.arm END, e.value) AS m
+         -- each aggregate sees only its kind of outcome (both arguments
+         -- NULL, or it would check the value of a row it skips)
+         uplift_ci(CASE WHEN k.is_rate THEN e.arm END,
+                   CASE WHEN k.is_rate THEN e.value END) AS r,
+         mean_uplift_ci(CASE WHEN NOT k.is_rate THEN e.arm END,
+                        CASE WHEN NOT k.is_rate THEN e.value END) AS m
   FROM experiments AS e
   JOIN kinds AS k USING (experiment, outcome)
   GROUP BY e.experiment, e.outcome

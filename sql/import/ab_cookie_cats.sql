@@ -22,6 +22,12 @@
 --   (value the count).
 INSERT OR REPLACE INTO experiments (
   experiment, unit, arm, variant, observed_at, outcome, value)
+WITH files AS MATERIALIZED (
+  -- each file's base name, once per file: rtrim() over a set of characters
+  -- costs too much to run on every row
+  SELECT f, replace(f, rtrim(f, replace(f, '/', '')), '') AS base
+  FROM (SELECT DISTINCT _file AS f FROM temp.ab_cookie_cats)
+)
 SELECT CASE WHEN instr(base, '.') > 1
             THEN substr(base, 1, instr(base, '.') - 1) ELSE base END,
        CAST(userid AS TEXT),
@@ -34,10 +40,7 @@ SELECT CASE WHEN instr(base, '.') > 1
                                   THEN retention_1 ELSE retention_7 END))
                 WHEN 'true' THEN 1 WHEN 'false' THEN 0 END
        END
-FROM (
-  SELECT userid, version, sum_gamerounds, retention_1, retention_7,
-         replace(_file, rtrim(_file, replace(_file, '/', '')), '') AS base
-  FROM temp.ab_cookie_cats
-) AS p
+FROM temp.ab_cookie_cats AS p
+JOIN files ON files.f = p._file
 CROSS JOIN (SELECT 'retention_1' AS outcome UNION ALL
             SELECT 'retention_7' UNION ALL SELECT 'sum_gamerounds') AS o;

@@ -31,10 +31,15 @@
 INSERT OR REPLACE INTO posts (
   platform, post_id, published_at, post_type, paid, impressions, reach,
   engagements, reactions, comments, shares, clicks, followers)
-SELECT 'facebook',
-       replace(_file, rtrim(_file, replace(_file, '/', '')), '')
-         || ':' || _line,
+WITH files AS MATERIALIZED (
+  -- each file's base name (what follows its last '/'), once per file:
+  -- rtrim() over a set of characters costs too much to run on every row
+  SELECT f, replace(f, rtrim(f, replace(f, '/', '')), '') AS base
+  FROM (SELECT DISTINCT _file AS f FROM temp.facebook_insights)
+)
+SELECT 'facebook', base || ':' || _line,
        NULL, lower(type), paid, lifetime_post_total_impressions,
        lifetime_post_total_reach, lifetime_engaged_users, "like", comment,
        share, lifetime_post_consumptions, page_total_likes
-FROM temp.facebook_insights;
+FROM temp.facebook_insights AS i
+JOIN files ON files.f = i._file;

@@ -26,23 +26,26 @@
 INSERT OR REPLACE INTO page_days (
   platform, account, day, posts, impressions, engagements, reactions,
   comments, shares, clicks, follows)
-SELECT 'x',
-       CASE WHEN base GLOB 'daily_tweet_activity_metrics_?*_'
-                 || '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]_'
-                 || '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]_*'
-            -- <handle> is what lies between the prefix (29 characters) and
-            -- "_<from>_<to>_" (19) + the last part (lang and extension),
-            -- which is what follows the last '_'.
-            THEN substr(base, 30, length(base) - 29 - 19
-                 - length(replace(base, rtrim(base, replace(base, '_', '')),
-                                  '')))
-            ELSE '' END,
-       date, tweets_published, impressions, engagements, likes, replies,
-       retweets, url_clicks, follows
-FROM (
-  SELECT date, tweets_published, impressions, engagements, likes, replies,
-         retweets, url_clicks, follows,
-         -- the file's base name: what follows its last '/'
-         replace(_file, rtrim(_file, replace(_file, '/', '')), '') AS base
-  FROM temp.x_daily_activity
-);
+WITH files AS MATERIALIZED (
+  -- the account of each file, once per file: rtrim() over a set of
+  -- characters costs too much to run on every row
+  SELECT f,
+         CASE WHEN base GLOB 'daily_tweet_activity_metrics_?*_'
+                   || '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]_'
+                   || '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]_*'
+              -- <handle> is what lies between the prefix (29 characters)
+              -- and "_<from>_<to>_" (19) + the last part (language and
+              -- extension), which is what follows the last '_'.
+              THEN substr(base, 30, length(base) - 29 - 19
+                   - length(replace(base, rtrim(base, replace(base, '_', '')),
+                                    '')))
+              ELSE '' END AS account
+  FROM (
+    -- the file's base name: what follows its last '/'
+    SELECT f, replace(f, rtrim(f, replace(f, '/', '')), '') AS base
+    FROM (SELECT DISTINCT _file AS f FROM temp.x_daily_activity))
+)
+SELECT 'x', files.account, date, tweets_published, impressions, engagements,
+       likes, replies, retweets, url_clicks, follows
+FROM temp.x_daily_activity AS d
+JOIN files ON files.f = d._file;
