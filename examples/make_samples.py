@@ -160,7 +160,7 @@ def hootsuite_export():
             reactions = like + love + haha + wow + sorry + anger
             comments = rng.randrange(0, 1 + engaged // 8)
             shares = rng.randrange(0, 1 + engaged // 6)
-            link = rng.randrange(0, 1 + engaged // 5) if ptype == "Link" else 0
+            link = rng.randrange(0, 1 + engaged // (4 if ptype == "Link" else 15))
             photo = rng.randrange(0, 1 + engaged // 3) if ptype == "Photo" else 0
             video = rng.randrange(50, 900) if ptype == "Video" else 0
             clicks = link + photo + rng.randrange(0, 1 + engaged // 4)
