@@ -22,4 +22,7 @@ SELECT frt_median(i, i + a) OVER w, frt_percentile(i, i + b, 10) OVER w,
        frt_mean(i, i + a) OVER w, aht(i, i + b) OVER w,
        sla_rate(i, i + a, 3) OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 800)
+SELECT median(i % 101), max(m) FROM (SELECT i, percentile(i % 101, 75)
+  OVER (ORDER BY i ROWS 700 PRECEDING) AS m FROM c);
 SELECT ctr('abc', 1) IS NULL OR 1;
