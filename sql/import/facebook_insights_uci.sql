@@ -26,8 +26,14 @@
 --   like; comments <- comment; shares <- share; clicks <- Lifetime Post
 --   Consumptions (clicks of any kind on the post); followers <- Page total
 --   likes.
--- Not read: the Spanish-headed copy of this file (its header is partly
--- translated, so its column names differ).
+-- A copy whose header was translated (the Spanish, cp1252 one in
+-- ../shared/data/real) reads the same once kpi_csv names its columns by
+-- position: kpi_csv(filename='...', columns='page_total_likes, type,
+-- category, post_month, post_weekday, post_hour, paid,
+-- lifetime_post_total_reach, lifetime_post_total_impressions,
+-- lifetime_engaged_users, lifetime_post_consumers,
+-- lifetime_post_consumptions, impressions_fans, reach_fans, engaged_fans,
+-- comment, like, share, total_interactions').
 INSERT OR REPLACE INTO posts (
   platform, post_id, published_at, post_type, paid, impressions, reach,
   engagements, reactions, comments, shares, clicks, followers)
