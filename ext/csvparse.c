@@ -802,25 +802,28 @@ int csv_cell_quoted(const CsvReader *p, int i) {
   return (p->aCell[i].flags & CELL_QUOTED) != 0;
 }
 
-/* P-7: drop the quotes of a raw cell in place. */
+/* P-7: drop the quotes of a raw cell in place, a run at a time. */
 static void csv_unquote(CsvReader *p, CsvCell *c) {
   char *z = p->aBuf + p->iRec + c->off;
   size_t n = c->n, i = 1, o = 0;
-  char q = (char)p->cQuote;
-  while (i < n) {
-    if (z[i] == q) {
-      if (i + 1 < n && z[i + 1] == q) {
-        z[o++] = q;
-        i += 2;
-        continue;
-      }
-      i++;
-      break;
+  const char q = (char)p->cQuote;
+  for (;;) {
+    const char *zq = memchr(z + i, q, n - i);
+    size_t j = zq ? (size_t)(zq - z) : n;
+    memmove(z + o, z + i, j - i);
+    o += j - i;
+    i = j;
+    if (i >= n) break;
+    if (i + 1 < n && z[i + 1] == q) {
+      z[o++] = q;
+      i += 2;
+      continue;
     }
-    z[o++] = z[i++];
+    i++; /* the closing quote: what follows is kept as it is */
+    memmove(z + o, z + i, n - i);
+    o += n - i;
+    break;
   }
-  while (i < n)
-    z[o++] = z[i++];
   c->n = (unsigned)o;
   c->flags &= ~(unsigned)CELL_RAW;
 }

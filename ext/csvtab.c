@@ -623,6 +623,7 @@ typedef struct CsvInfo CsvInfo;
 struct CsvInfo {
   int eEnc, hadBom, isGzip;
   int cDelim, eEol;
+  int crlf; /* the first line ends in CRLF (kpi_csv_sniff shows it) */
   char cDec;
   int hasHeader;
   int nField;    /* columns of this file */
@@ -721,6 +722,10 @@ static int csvtab_sniff_file(const CsvOpts *o, const char *zPath, int nMax,
   pInfo->isGzip = csv_is_gzip(pR);
   csv_sample(pR, &zS, &nS, &complete);
   pInfo->eEol = csv_sniff_eol(zS, nS);
+  {
+    const char *zLf = memchr(zS, '\n', nS);
+    pInfo->crlf = zLf && zLf > zS && zLf[-1] == '\r';
+  }
   pInfo->cDelim = o->cDelim >= 0
                       ? o->cDelim
                       : csv_sniff_delim(zS, nS, o->cQuote, pInfo->eEol,
@@ -1652,8 +1657,11 @@ static int sniff_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
       break;
     }
     case 11:
-      sqlite3_result_text(ctx, p->eEol == CSV_EOL_CR ? "cr" : "lf", -1,
-                          SQLITE_STATIC);
+      sqlite3_result_text(ctx,
+                          p->eEol == CSV_EOL_CR ? "cr"
+                          : p->crlf             ? "crlf"
+                                                : "lf",
+                          -1, SQLITE_STATIC);
       break;
     default:
       break;
