@@ -1,21 +1,24 @@
 # all.tcl: runs every tests/*.test file and ends with "N passed, N failed".
 # Usage: tclsh tests/all.tcl ?PATTERN?   (PATTERN globs test file names)
+# Test files run at global level, so this file's own state lives in the
+# kpi_run array, which no test file uses.
 set ::kpi_all 1
-set dir [file dirname [info script]]
-set pattern [expr {$argc > 0 ? [lindex $argv 0] : "*"}]
-source [file join $dir tester.tcl]
-foreach f [lsort [glob -directory $dir $pattern.test]] {
-  set before [dict get $::kpi_tally failed]
-  set t0 [clock milliseconds]
-  if {[catch {uplevel #0 [list source $f]} err]} {
+set kpi_run(dir) [file dirname [info script]]
+set kpi_run(pattern) [expr {$argc > 0 ? [lindex $argv 0] : "*"}]
+source [file join $kpi_run(dir) tester.tcl]
+set kpi_run(files) [lsort [glob -directory $kpi_run(dir) $kpi_run(pattern).test]]
+foreach kpi_run(file) $kpi_run(files) {
+  set kpi_run(before) [dict get $::kpi_tally failed]
+  set kpi_run(t0) [clock milliseconds]
+  if {[catch {uplevel #0 [list source $kpi_run(file)]} kpi_run(err)]} {
     dict incr ::kpi_tally failed
-    lappend ::kpi_failures [file tail $f]
-    puts "! [file tail $f] stopped with an error: $err"
+    lappend ::kpi_failures [file tail $kpi_run(file)]
+    puts "! [file tail $kpi_run(file)] stopped with an error: $kpi_run(err)"
   }
   kpi_open
-  set ms [expr {[clock milliseconds] - $t0}]
-  puts [format "%-24s %s (%d ms)" [file tail $f] \
-    [expr {[dict get $::kpi_tally failed] == $before ? "ok" : "FAILED"}] $ms]
+  puts [format "%-24s %s (%d ms)" [file tail $kpi_run(file)] \
+    [expr {[dict get $::kpi_tally failed] == $kpi_run(before) ? "ok" : "FAILED"}] \
+    [expr {[clock milliseconds] - $kpi_run(t0)}]]
 }
 catch {db close}
 if {[llength $::kpi_failures]} { puts "failures: $::kpi_failures" }
