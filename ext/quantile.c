@@ -19,12 +19,12 @@
 **                                       (percentile_cont(p / 100.0))
 **
 ** Requirements (tests cite them as Q-n):
-**   Q-1  With the n values sorted y[0] <= ... <= y[n-1], ix = p*(n-1)/100
+**   Q-1  With the n values sorted y[0] <= ... <= y[n-1], ix = (p/100)*(n-1)
 **        and i = floor(ix), the result is y[i] + (y[i+1] - y[i])*(ix - i),
 **        or y[i] when ix is whole or i = n-1. This is SQLite's
-**        ext/misc/percentile.c, computed in the same order, so results are
-**        the same: an even count's median is the mean of the two middle
-**        values. The result is always REAL.
+**        ext/misc/percentile.c (as of SQLite 3.47), computed in the same
+**        order, so results are the same: an even count's median is the mean
+**        of the two middle values. The result is always REAL.
 **   Q-2  A row whose x is NULL (or blank text) is skipped; no values gives
 **        NULL. x is read by the value layer: numeric text is a number,
 **        other text, BLOBs and infinities are errors (V-1..V-4).
@@ -34,8 +34,9 @@
 **        NULL.
 **   Q-4  p must be the same in every row of a group (of a partition, for a
 **        window): "p 90 differs from 50 in an earlier row in argument 2".
-**        As in percentile.c, values within 0.001 of the first are the same;
-**        the first is used.
+**        As in percentile.c, which compares p/100 with a tolerance of
+**        0.001, values of p within 0.1 of the first are the same; the first
+**        is used.
 **   Q-5  Every aggregate is also a window function. In a window, xStep,
 **        xInverse and xValue of the quantiles cost O(log k) for k values in
 **        the frame (an order-statistic B+tree, ext/ostree.c). As a plain
@@ -242,8 +243,8 @@ static void slaValue(sqlite3_context *ctx) {
   sqlite3_result_double(ctx, (double)p->nHit / (double)p->nAll);
 }
 
-/* percentile.c: p values this close count as the same. */
-#define QUANT_SAME_PCT 0.001
+/* percentile.c: p/100 values this close count as the same. */
+#define QUANT_SAME_FRAC 0.001
 
 typedef struct QuantState QuantState;
 struct QuantState {
@@ -323,8 +324,8 @@ static int quant_check_pct(sqlite3_context *ctx, int argc, QuantState *p,
     p->rPct = rPct;
     return 1;
   }
-  d = rPct - p->rPct;
-  if (d < -QUANT_SAME_PCT || d > QUANT_SAME_PCT) {
+  d = rPct / 100.0 - p->rPct / 100.0;
+  if (d < -QUANT_SAME_FRAC || d > QUANT_SAME_FRAC) {
     kpi_error(ctx,
               "p %.15g differs from %.15g in an earlier row in argument %d",
               rPct, p->rPct, quant_pct_arg(ctx, argc) + 1);
@@ -414,7 +415,7 @@ static double quant_lerp(double ix, sqlite3_int64 i1, double v1, double v2) {
 
 static void quant_rank(const QuantState *p, sqlite3_int64 n, double *pIx,
                        sqlite3_int64 *pI1, int *pNeedNext) {
-  double ix = p->rPct * (double)(n - 1) * 0.01;
+  double ix = (p->rPct / 100.0) * (double)(n - 1);
   sqlite3_int64 i1 = (sqlite3_int64)ix;
   *pIx = ix;
   *pI1 = i1;
