@@ -82,11 +82,17 @@
 /* SQLite's JSON subtype ('J'), as json_object() and friends recognise. */
 #define STATS_JSON_SUBTYPE 74
 
-#ifdef SQLITE_RESULT_SUBTYPE
-#define STATS_FLAGS (KPI_PURE | SQLITE_RESULT_SUBTYPE)
-#else
-#define STATS_FLAGS KPI_PURE
+/*
+** SQLite 3.45 asks functions that set a subtype to say so, and builds with
+** SQLITE_STRICT_SUBTYPE refuse them otherwise. Older headers (3.40) lack
+** the flag; its value is given here so that a build against them still
+** declares it when loaded into a newer SQLite. Older SQLite ignores bits
+** it does not know in sqlite3_create_function's flags.
+*/
+#ifndef SQLITE_RESULT_SUBTYPE
+#define SQLITE_RESULT_SUBTYPE 0x001000000
 #endif
+#define STATS_FLAGS (KPI_PURE | SQLITE_RESULT_SUBTYPE)
 
 #define STATS_QUOTE_MAX 60
 
