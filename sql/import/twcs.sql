@@ -4,7 +4,8 @@
 --
 -- The file: tweet_id,author_id,inbound,created_at,text,response_tweet_id,
 -- in_response_to_tweet_id. inbound is True for a customer's tweet and
--- False for the company's (any case); created_at reads
+-- False for the company's (any case; anything else stops the import:
+-- "NOT NULL constraint failed: twcs_tweets.inbound"); created_at reads
 -- "Tue Oct 31 22:10:47 +0000 2017"; response_tweet_id is a
 -- comma-separated list of reply ids; in_response_to_tweet_id is one id or
 -- empty (pandas writes it as "3.0"). Rows are in no particular order.
@@ -30,18 +31,24 @@
 --   language <- accounts (x, team).
 -- Importing a tweet again replaces its row.
 DROP TABLE IF EXISTS temp.twcs_tweets;
-CREATE TEMP TABLE twcs_tweets AS
+CREATE TEMP TABLE twcs_tweets (
+  id INTEGER NOT NULL, author TEXT, inbound INTEGER NOT NULL,
+  at INTEGER NOT NULL, parent INTEGER, addressed TEXT);
+INSERT INTO twcs_tweets
 SELECT CAST(tweet_id AS INTEGER) AS id,
        author_id AS author,
-       CASE lower(trim(inbound)) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END
-         AS inbound,
+       CASE WHEN inbound = 'true' COLLATE NOCASE THEN 1
+            WHEN inbound = 'false' COLLATE NOCASE THEN 0 END AS inbound,
        CAST(kpi_ts(created_at) AS INTEGER) AS at,
        CAST(in_response_to_tweet_id AS INTEGER) AS parent,
-       CASE WHEN lower(trim(inbound)) = 'true' AND text LIKE '@%'
-            -- the characters after '@' that can be part of a handle
-            THEN substr(text, 2, length(text) - 1 - length(ltrim(
-                   substr(text, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-                   || 'abcdefghijklmnopqrstuvwxyz0123456789_')))
+       CASE WHEN inbound = 'true' COLLATE NOCASE AND text LIKE '@%'
+            -- the characters after '@' that can be part of a handle, among
+            -- the 15 after it (a handle's most): ltrim() strips them, so
+            -- what it leaves tells where the handle ends
+            THEN (SELECT substr(p, 1, length(p) - length(ltrim(p,
+                          'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+                          || '0123456789_')))
+                  FROM (SELECT substr(text, 2, 15) AS p))
        END AS addressed
 FROM temp.twcs;
 CREATE INDEX temp.twcs_tweets_parent ON twcs_tweets (parent, inbound);
