@@ -1594,6 +1594,24 @@ static const char *sniff_type(const CsvInfo *p, int i) {
   return 0;
 }
 
+/*
+** Appends a value for first_values: at most 40 bytes, cut on a UTF-8
+** boundary, with line ends and tabs shown as spaces.
+*/
+static void sniff_append_value(sqlite3_str *s, const char *z) {
+  int n = (int)strlen(z), i;
+  if (n > 40) {
+    n = 40;
+    while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
+      n--;
+  }
+  for (i = 0; i < n; i++) {
+    char c = z[i];
+    sqlite3_str_appendchar(s, 1,
+                           (c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
+  }
+}
+
 static int sniff_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
                         int iCol) {
   SniffCursor *c = (SniffCursor *)pCur;
@@ -1623,7 +1641,7 @@ static int sniff_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
       for (r = 0; r < p->nRow && nShown < CSVTAB_FIRST_VALUES; r++) {
         if (i >= p->anRow[r] || p->aazRow[r][i][0] == 0) continue;
         if (nShown) sqlite3_str_appendall(s, " | ");
-        sqlite3_str_appendf(s, "%.40s", p->aazRow[r][i]);
+        sniff_append_value(s, p->aazRow[r][i]);
         nShown++;
       }
       z = sqlite3_str_finish(s);
