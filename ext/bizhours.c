@@ -58,7 +58,8 @@ static void bizhours_free(void *p) {
 static char *bizhours_quote(const char *z, int n) {
   if (n <= BIZHOURS_QUOTE_MAX) return sqlite3_mprintf("%.*s", n, z);
   n = BIZHOURS_QUOTE_MAX;
-  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80) n--;
+  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
+    n--;
   return sqlite3_mprintf("%.*s...", n, z);
 }
 
@@ -113,8 +114,8 @@ static BizhoursCache *bizhours_load(sqlite3_context *ctx, const char *z,
                                     int n) {
   BizhoursCache *pC;
   BizError err;
-  sqlite3_uint64 nByte =
-      sizeof(BizhoursCache) + sizeof(long long) * (sqlite3_uint64)BIZ_CLOSED_MAX(n);
+  sqlite3_uint64 nByte = sizeof(BizhoursCache) +
+                         sizeof(long long) * (sqlite3_uint64)BIZ_CLOSED_MAX(n);
   pC = sqlite3_malloc64(nByte);
   if (pC == 0) {
     sqlite3_result_error_nomem(ctx);
@@ -245,7 +246,7 @@ static const KpiFunc aBizhoursFunc[] = {
 };
 
 int bizhours_register(sqlite3 *db) {
-  return kpi_register_funcs(db, aBizhoursFunc,
-                            (int)(sizeof(aBizhoursFunc) /
-                                  sizeof(aBizhoursFunc[0])));
+  return kpi_register_funcs(
+      db, aBizhoursFunc,
+      (int)(sizeof(aBizhoursFunc) / sizeof(aBizhoursFunc[0])));
 }

@@ -44,7 +44,7 @@
 
 #include "tsparse.h"
 
-static const char *const azBizDay[] = {"sunday",   "monday", "tuesday",
+static const char *const azBizDay[] = {"sunday",    "monday",   "tuesday",
                                        "wednesday", "thursday", "friday",
                                        "saturday"};
 
@@ -53,20 +53,24 @@ static int biz_blank(char c) {
          c == '\v';
 }
 
-static int biz_lower(char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+static int biz_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
 
 static int biz_alpha(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
 static void biz_skip(const char *z, int n, int *pi) {
-  while (*pi < n && biz_blank(z[*pi])) (*pi)++;
+  while (*pi < n && biz_blank(z[*pi]))
+    (*pi)++;
 }
 
 /* The length of the word at i: letters only. */
 static int biz_word(const char *z, int n, int i) {
   int k = i;
-  while (k < n && biz_alpha(z[k])) k++;
+  while (k < n && biz_alpha(z[k]))
+    k++;
   return k - i;
 }
 
@@ -94,7 +98,8 @@ static int biz_fail(BizError *pErr, const char *zMsg, int iTok, int nTok) {
 /* The token at i for a message: up to a blank, ';' or ','. */
 static int biz_tok_len(const char *z, int n, int i) {
   int k = i;
-  while (k < n && !biz_blank(z[k]) && z[k] != ';' && z[k] != ',') k++;
+  while (k < n && !biz_blank(z[k]) && z[k] != ';' && z[k] != ',')
+    k++;
   return k - i;
 }
 
@@ -197,7 +202,8 @@ int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
     biz_skip(z, n, &i);
     iItem = i;
     if (i >= n) {
-      if (nRaw == 0 && iItem == 0) return biz_fail(pErr, "empty schedule", 0, 0);
+      if (nRaw == 0 && iItem == 0)
+        return biz_fail(pErr, "empty schedule", 0, 0);
       return biz_fail(pErr, "nothing after ';'", iItem, 0);
     }
     nWord = biz_word(z, n, i);
@@ -343,13 +349,14 @@ int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
   }
   for (k = 1; k < nRaw; k++) {
     if (aRaw[k].w == aRaw[k - 1].w && aRaw[k].a < aRaw[k - 1].b) {
-      return biz_fail(pErr, "overlapping hours on",
-                      -1 - aRaw[k].w, 0); /* iTok < 0: a weekday */
+      return biz_fail(pErr, "overlapping hours on", -1 - aRaw[k].w,
+                      0); /* iTok < 0: a weekday */
     }
   }
   p->nSpan = nRaw;
   for (w = 0, k = 0; w <= 7; w++) {
-    while (k < nRaw && aRaw[k].w < w) k++;
+    while (k < nRaw && aRaw[k].w < w)
+      k++;
     p->aFirst[w] = k;
   }
   for (k = 0; k < nRaw; k++) {
@@ -457,7 +464,8 @@ double biz_seconds(const BizSchedule *p, const TzZone *pZone, double start,
   while (d <= dLast) {
     int w, k;
     long long mid = d * 86400 - c.off;
-    while (iClosed < p->nClosed && p->aClosed[iClosed] < d) iClosed++;
+    while (iClosed < p->nClosed && p->aClosed[iClosed] < d)
+      iClosed++;
     /* B-8: whole weeks at once, when nothing changes inside them. */
     if (p->weekSec > 0 && mid >= start && mid >= c.from + BIZ_MARGIN) {
       long long kEnd = biz_floor_div((long long)floor(end) + c.off, 86400);

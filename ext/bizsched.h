@@ -22,9 +22,9 @@ typedef struct BizSchedule BizSchedule;
 struct BizSchedule {
   int nSpan;
   BizSpan aSpan[BIZ_MAX_SPAN]; /* sorted by weekday, then start */
-  int aFirst[8];  /* spans of weekday w (0 = Sunday): aFirst[w]..aFirst[w+1] */
-  long long weekSec; /* wall-clock seconds of a whole week */
-  int iZone, nZone;  /* the zone name in the schedule text; nZone 0: UTC */
+  int aFirst[8]; /* spans of weekday w (0 = Sunday): aFirst[w]..aFirst[w+1] */
+  long long weekSec;  /* wall-clock seconds of a whole week */
+  int iZone, nZone;   /* the zone name in the schedule text; nZone 0: UTC */
   long long *aClosed; /* closed local dates (days since 1970-01-01), sorted */
   int nClosed;
 };

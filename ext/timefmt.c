@@ -44,7 +44,8 @@
 static char *timefmt_quote(const char *z, int n) {
   if (n <= TIMEFMT_QUOTE_MAX) return sqlite3_mprintf("%.*s", n, z);
   n = TIMEFMT_QUOTE_MAX;
-  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80) n--;
+  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
+    n--;
   return sqlite3_mprintf("%.*s...", n, z);
 }
 
@@ -52,8 +53,10 @@ static char *timefmt_quote(const char *z, int n) {
 static void timefmt_suggest(const char *z, int n, char *aDay, char *aMonth) {
   if (ts_suggest_fmt(z, n, 1, aDay, 64) == 0 ||
       ts_suggest_fmt(z, n, 0, aMonth, 64) == 0) {
-    strcpy(aDay, "%d/%m/%Y %H:%M");
-    strcpy(aMonth, "%m/%d/%Y %H:%M");
+    static const char zDay[] = "%d/%m/%Y %H:%M";
+    static const char zMonth[] = "%m/%d/%Y %H:%M";
+    memcpy(aDay, zDay, sizeof(zDay));
+    memcpy(aMonth, zMonth, sizeof(zMonth));
   }
 }
 
@@ -72,8 +75,7 @@ static int timefmt_text_error(sqlite3_context *ctx, const char *z, int n,
               "kpi_ts(x, '%s') or '%s'",
               zQ, iArg + 1, aDay, aMonth);
   } else {
-    kpi_error(ctx, "cannot parse timestamp '%s' in argument %d", zQ,
-              iArg + 1);
+    kpi_error(ctx, "cannot parse timestamp '%s' in argument %d", zQ, iArg + 1);
   }
   sqlite3_free(zQ);
   return KPI_ARG_ERR;
@@ -118,7 +120,9 @@ int kpi_arg_ts(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
       if (kpi_parse_num(z, n, &num)) {
         if (isnan(num.r) || isinf(num.r)) {
           kpi_error(ctx, "cannot use %s in argument %d",
-                    isnan(num.r) ? "NaN" : num.r > 0 ? "Inf" : "-Inf",
+                    isnan(num.r) ? "NaN"
+                    : num.r > 0  ? "Inf"
+                                 : "-Inf",
                     iArg + 1);
           return KPI_ARG_ERR;
         }
@@ -146,7 +150,8 @@ static void timefmtTsFunc(sqlite3_context *ctx, int argc,
 /* The bytes of one UTF-8 character at z (at least 1, at most n). */
 static int timefmt_char_len(const char *z, int n) {
   int k = 1;
-  while (k < n && ((unsigned char)z[k] & 0xC0) == 0x80) k++;
+  while (k < n && ((unsigned char)z[k] & 0xC0) == 0x80)
+    k++;
   return k;
 }
 
@@ -219,7 +224,6 @@ static const KpiFunc aTimefmtFunc[] = {
 };
 
 int timefmt_register(sqlite3 *db) {
-  return kpi_register_funcs(db, aTimefmtFunc,
-                            (int)(sizeof(aTimefmtFunc) /
-                                  sizeof(aTimefmtFunc[0])));
+  return kpi_register_funcs(
+      db, aTimefmtFunc, (int)(sizeof(aTimefmtFunc) / sizeof(aTimefmtFunc[0])));
 }

@@ -65,7 +65,7 @@ typedef struct TsFields TsFields;
 struct TsFields {
   int y, mo, d, h, mi, s;
   int nsec, nFrac;
-  int off;     /* offset east of UTC, in seconds */
+  int off; /* offset east of UTC, in seconds */
   int hasZone;
 };
 
@@ -74,7 +74,9 @@ static int ts_is_blank(unsigned char c) {
          c == '\v';
 }
 
-static int ts_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int ts_is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
 
 static int ts_lower(unsigned char c) {
   return (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -192,7 +194,8 @@ static int ts_zone(const char *z, int n, int *pi, TsFields *f) {
     return 1;
   }
   if (i + 3 <= n) {
-    int a = ts_lower((unsigned char)z[i]), b = ts_lower((unsigned char)z[i + 1]),
+    int a = ts_lower((unsigned char)z[i]),
+        b = ts_lower((unsigned char)z[i + 1]),
         c = ts_lower((unsigned char)z[i + 2]);
     if ((a == 'u' && b == 't' && c == 'c') ||
         (a == 'g' && b == 'm' && c == 't')) {
@@ -248,7 +251,8 @@ static void ts_trim(const char **pz, int *pn) {
     z++;
     n--;
   }
-  while (n > 0 && ts_is_blank((unsigned char)z[n - 1])) n--;
+  while (n > 0 && ts_is_blank((unsigned char)z[n - 1]))
+    n--;
   *pz = z;
   *pn = n;
 }
@@ -271,11 +275,13 @@ static int ts_parse_ymd(const char *z, int n, TsTime *p) {
     if (z[i] == 'T' || z[i] == 't') {
       i++;
     } else {
-      while (i < n && ts_is_blank((unsigned char)z[i])) i++;
+      while (i < n && ts_is_blank((unsigned char)z[i]))
+        i++;
     }
     if (i == j) return TS_BAD;
     if (!ts_clock(z, n, &i, &f)) return TS_BAD;
-    while (i < n && ts_is_blank((unsigned char)z[i])) i++;
+    while (i < n && ts_is_blank((unsigned char)z[i]))
+      i++;
     if (i < n && !ts_zone(z, n, &i, &f)) return TS_BAD;
     if (i != n) return TS_BAD;
   }
@@ -287,15 +293,18 @@ static int ts_parse_ymd(const char *z, int n, TsTime *p) {
 static int ts_dm_shape(const char *z, int n, char *pSep, int *pnYear) {
   int i = 0, k;
   char sep;
-  for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++) k++;
+  for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++)
+    k++;
   if (k < 1 || k > 2 || i >= n) return 0;
   sep = z[i];
   if (sep != '/' && sep != '-' && sep != '.') return 0;
   i++;
-  for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++) k++;
+  for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++)
+    k++;
   if (k < 1 || k > 2 || i >= n || z[i] != sep) return 0;
   i++;
-  for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++) k++;
+  for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++)
+    k++;
   if (k != 2 && k != 4) return 0;
   if (i < n && !ts_is_blank((unsigned char)z[i]) && z[i] != 'T') return 0;
   *pSep = sep;
@@ -362,7 +371,7 @@ int ts_parse(const char *z, int n, TsTime *p) {
 static const char *const azMonth[] = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
-static const char *const azDay[] = {"sunday",   "monday", "tuesday",
+static const char *const azDay[] = {"sunday",    "monday",   "tuesday",
                                     "wednesday", "thursday", "friday",
                                     "saturday"};
 
@@ -400,7 +409,8 @@ static int ts_name(const char *z, int n, int *pi, const char *const *az,
 /* Up to nMax digits after optional blanks, at least one. */
 static int ts_num(const char *z, int n, int *pi, int nMax, int *pv) {
   int i = *pi, k = 0, v = 0;
-  while (i < n && ts_is_blank((unsigned char)z[i])) i++;
+  while (i < n && ts_is_blank((unsigned char)z[i]))
+    i++;
   while (k < nMax && i < n && ts_is_digit((unsigned char)z[i])) {
     v = v * 10 + (z[i] - '0');
     i++;
@@ -437,8 +447,8 @@ struct TsSeen {
   int yy, doy;
 };
 
-static int ts_run_fmt(const char *z, int n, int *pi, const char *zFmt,
-                      int nFmt, TsFields *f, TsSeen *s);
+static int ts_run_fmt(const char *z, int n, int *pi, const char *zFmt, int nFmt,
+                      TsFields *f, TsSeen *s);
 
 static int ts_directive(const char *z, int n, int *pi, char c, TsFields *f,
                         TsSeen *s) {
@@ -522,7 +532,8 @@ static int ts_directive(const char *z, int n, int *pi, char c, TsFields *f,
       return ts_run_fmt(z, n, pi, "%m/%d/%y", 8, f, s);
     case 'n':
     case 't':
-      while (i < n && ts_is_blank((unsigned char)z[i])) i++;
+      while (i < n && ts_is_blank((unsigned char)z[i]))
+        i++;
       break;
     case '%':
       if (i >= n || z[i] != '%') return 0;
@@ -535,8 +546,8 @@ static int ts_directive(const char *z, int n, int *pi, char c, TsFields *f,
   return 1;
 }
 
-static int ts_run_fmt(const char *z, int n, int *pi, const char *zFmt,
-                      int nFmt, TsFields *f, TsSeen *s) {
+static int ts_run_fmt(const char *z, int n, int *pi, const char *zFmt, int nFmt,
+                      TsFields *f, TsSeen *s) {
   int i = *pi, k;
   for (k = 0; k < nFmt; k++) {
     unsigned char c = (unsigned char)zFmt[k];
@@ -544,7 +555,8 @@ static int ts_run_fmt(const char *z, int n, int *pi, const char *zFmt,
       k++;
       if (!ts_directive(z, n, &i, zFmt[k], f, s)) return 0;
     } else if (ts_is_blank(c)) {
-      while (i < n && ts_is_blank((unsigned char)z[i])) i++;
+      while (i < n && ts_is_blank((unsigned char)z[i]))
+        i++;
     } else {
       if (i >= n || (unsigned char)z[i] != c) return 0;
       i++;
@@ -554,8 +566,8 @@ static int ts_run_fmt(const char *z, int n, int *pi, const char *zFmt,
   return 1;
 }
 
-int ts_parse_fmt(const char *z, int n, const char *zFmt, int nFmt,
-                 TsTime *p, int *piBad) {
+int ts_parse_fmt(const char *z, int n, const char *zFmt, int nFmt, TsTime *p,
+                 int *piBad) {
   TsFields f;
   TsSeen s;
   int i = 0;
@@ -629,36 +641,43 @@ int ts_suggest_fmt(const char *z, int n, int dayFirst, char *zOut, int nOut) {
       ts_out(&o, "T");
       i++;
     } else {
-      while (i < n && ts_is_blank((unsigned char)z[i])) i++;
+      while (i < n && ts_is_blank((unsigned char)z[i]))
+        i++;
       ts_out(&o, " ");
     }
-    for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++) k++;
+    for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++)
+      k++;
     if (k < 1 || k > 2 || i >= n || z[i] != ':') return 0;
     i++;
-    for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++) k++;
+    for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++)
+      k++;
     if (k != 2) return 0;
     /* 12-hour clocks are recognised by their AM/PM marker further on. */
     {
       int j = i;
-      while (j < n && (ts_is_digit((unsigned char)z[j]) || z[j] == ':' ||
-                       z[j] == '.' || z[j] == ',' || ts_is_blank((unsigned char)z[j]))) {
+      while (j < n &&
+             (ts_is_digit((unsigned char)z[j]) || z[j] == ':' || z[j] == '.' ||
+              z[j] == ',' || ts_is_blank((unsigned char)z[j]))) {
         j++;
       }
       if (ts_match_word(z, n, j, "am", 2) || ts_match_word(z, n, j, "pm", 2) ||
-          ts_match_word(z, n, j, "a.m.", 4) || ts_match_word(z, n, j, "p.m.", 4)) {
+          ts_match_word(z, n, j, "a.m.", 4) ||
+          ts_match_word(z, n, j, "p.m.", 4)) {
         twelve = 1;
       }
     }
     ts_out(&o, twelve ? "%I:%M" : "%H:%M");
     if (i < n && z[i] == ':') {
       i++;
-      for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++) k++;
+      for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++)
+        k++;
       if (k != 2) return 0;
       ts_out(&o, ":%S");
       if (i < n && (z[i] == '.' || z[i] == ',')) {
         aSep[0] = z[i];
         i++;
-        for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++) k++;
+        for (k = 0; i < n && ts_is_digit((unsigned char)z[i]); i++)
+          k++;
         if (k == 0) return 0;
         ts_out(&o, aSep);
         ts_out(&o, "%f");
@@ -666,17 +685,20 @@ int ts_suggest_fmt(const char *z, int n, int dayFirst, char *zOut, int nOut) {
     }
     if (twelve) {
       int j = i;
-      while (j < n && ts_is_blank((unsigned char)z[j])) j++;
+      while (j < n && ts_is_blank((unsigned char)z[j]))
+        j++;
       if (j > i) ts_out(&o, " ");
-      i = j + (ts_match_word(z, n, j, "am", 2) || ts_match_word(z, n, j, "pm", 2)
-                   ? 2
-                   : 4);
+      i = j +
+          (ts_match_word(z, n, j, "am", 2) || ts_match_word(z, n, j, "pm", 2)
+               ? 2
+               : 4);
       ts_out(&o, "%p");
     }
     if (i < n) {
       TsFields f;
       int j = i;
-      while (j < n && ts_is_blank((unsigned char)z[j])) j++;
+      while (j < n && ts_is_blank((unsigned char)z[j]))
+        j++;
       if (j > i) ts_out(&o, " ");
       if (!ts_zone(z, n, &j, &f) || j != n) return 0;
       ts_out(&o, "%z");
@@ -707,7 +729,8 @@ int ts_format_iso(const TsTime *p, char *zOut) {
     aY[nY++] = (char)('0' + uy % 10);
     uy /= 10;
   } while (uy > 0 || nY < 4);
-  while (nY > 0) zOut[n++] = aY[--nY];
+  while (nY > 0)
+    zOut[n++] = aY[--nY];
   zOut[n++] = '-';
   zOut[n++] = (char)('0' + m / 10);
   zOut[n++] = (char)('0' + m % 10);
@@ -731,7 +754,8 @@ int ts_format_iso(const TsTime *p, char *zOut) {
       v /= 10;
     }
     zOut[n++] = '.';
-    for (k = 0; k < nf; k++) zOut[n++] = aF[k];
+    for (k = 0; k < nf; k++)
+      zOut[n++] = aF[k];
   }
   zOut[n++] = 'Z';
   zOut[n] = 0;

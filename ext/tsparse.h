@@ -24,9 +24,9 @@ struct TsTime {
 
 /* Status codes of ts_parse, ts_parse_fmt and ts_fmt_check. */
 #define TS_OK 0
-#define TS_BAD 1        /* the text is not a timestamp (of that format) */
-#define TS_AMBIGUOUS 2  /* a slash date such as 03/04/2025: needs a format */
-#define TS_BADFORMAT 3  /* the format has an unknown or unfinished directive */
+#define TS_BAD 1       /* the text is not a timestamp (of that format) */
+#define TS_AMBIGUOUS 2 /* a slash date such as 03/04/2025: needs a format */
+#define TS_BADFORMAT 3 /* the format has an unknown or unfinished directive */
 
 /*
 ** Auto-detect the form of z (n bytes; n < 0 means strlen). Leading and
@@ -42,8 +42,8 @@ int ts_parse(const char *z, int n, TsTime *p);
 ** when piBad is not 0, *piBad is the byte offset of the bad directive's
 ** '%' in zFmt.
 */
-int ts_parse_fmt(const char *z, int n, const char *zFmt, int nFmt,
-                 TsTime *p, int *piBad);
+int ts_parse_fmt(const char *z, int n, const char *zFmt, int nFmt, TsTime *p,
+                 int *piBad);
 
 /*
 ** Check a format without parsing a value: TS_OK or TS_BADFORMAT (and

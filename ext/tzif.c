@@ -23,13 +23,15 @@
 
 static long long tzif_be(const unsigned char *a, int sz) {
   if (sz == 4) {
-    unsigned long u = ((unsigned long)a[0] << 24) | ((unsigned long)a[1] << 16) |
-                      ((unsigned long)a[2] << 8) | a[3];
+    unsigned long u = ((unsigned long)a[0] << 24) |
+                      ((unsigned long)a[1] << 16) | ((unsigned long)a[2] << 8) |
+                      a[3];
     return (long long)(int)(unsigned int)u;
   } else {
     unsigned long long u = 0;
     int k;
-    for (k = 0; k < 8; k++) u = (u << 8) | a[k];
+    for (k = 0; k < 8; k++)
+      u = (u << 8) | a[k];
     return (long long)u;
   }
 }
@@ -107,12 +109,14 @@ static long long tzif_block_size(const TzifHead *h, int szTime) {
 static int tzif_posix_name(const char *z, int n, int *pi) {
   int i = *pi, k = 0;
   if (i < n && z[i] == '<') {
-    for (i++; i < n && z[i] != '>'; i++) k++;
+    for (i++; i < n && z[i] != '>'; i++)
+      k++;
     if (i >= n || k < 1) return 0;
     *pi = i + 1;
     return 1;
   }
-  while (i < n && ((z[i] >= 'A' && z[i] <= 'Z') || (z[i] >= 'a' && z[i] <= 'z'))) {
+  while (i < n &&
+         ((z[i] >= 'A' && z[i] <= 'Z') || (z[i] >= 'a' && z[i] <= 'z'))) {
     i++;
     k++;
   }
@@ -291,7 +295,8 @@ static long long tzif_rule_utc(const TzRuleDate *r, long long y, int off) {
     long long first = ts_days_from_civil(y, r->m, 1);
     int dim = ts_days_in_month(y, r->m);
     day = first + (r->d - ts_weekday(first) + 7) % 7 + (r->w - 1) * 7;
-    while (day >= first + dim) day -= 7;
+    while (day >= first + dim)
+      day -= 7;
   }
   return day * 86400 + r->time - off;
 }
@@ -299,8 +304,8 @@ static long long tzif_rule_utc(const TzRuleDate *r, long long y, int off) {
 /* Z-2: the footer rule at t. */
 static int tzif_rule_offset(const TzZone *p, long long t, long long *pFrom,
                             long long *pTo) {
-  long long aT[6], y, yy;
-  int aOff[6], aEnd[6], nEv = 0, i, j, m, d, off;
+  long long aT[6] = {0}, y, yy;
+  int aOff[6] = {0}, aEnd[6] = {0}, nEv = 0, i, j, m, d, off;
   if (!p->hasDst) {
     *pFrom = -TZIF_FOREVER;
     *pTo = TZIF_FOREVER;

@@ -21,10 +21,10 @@
 /* A POSIX TZ rule date: Jn, n or Mm.w.d, and a time of day in seconds. */
 typedef struct TzRuleDate TzRuleDate;
 struct TzRuleDate {
-  char kind; /* 'J' (1..365, no Feb 29), 'N' (0..365), 'M' */
-  int n;     /* J and N */
+  char kind;   /* 'J' (1..365, no Feb 29), 'N' (0..365), 'M' */
+  int n;       /* J and N */
   int m, w, d; /* M: month 1..12, week 1..5 (5 = last), weekday 0..6 */
-  int time;  /* seconds after local midnight, -167h..167h */
+  int time;    /* seconds after local midnight, -167h..167h */
 };
 
 typedef struct TzZone TzZone;
@@ -33,9 +33,9 @@ struct TzZone {
   const unsigned char *aIdx;  /* nTrans type indices */
   const unsigned char *aType; /* nType records of 6 bytes */
   int nTrans, nType;
-  int szTime;  /* 4 (version 1 data) or 8 */
-  int hasRule; /* the footer's rule applies after the last transition */
-  int hasDst;  /* the rule has daylight-saving time */
+  int szTime;         /* 4 (version 1 data) or 8 */
+  int hasRule;        /* the footer's rule applies after the last transition */
+  int hasDst;         /* the rule has daylight-saving time */
   int stdOff, dstOff; /* seconds east of UTC */
   TzRuleDate start, end;
 };
@@ -65,7 +65,6 @@ void tzif_utc(TzZone *p);
 ** not change (possibly shorter than the real one; TZIF_FOREVER at open
 ** ends). pFrom and pTo may be 0.
 */
-int tzif_offset(const TzZone *p, long long t, long long *pFrom,
-                long long *pTo);
+int tzif_offset(const TzZone *p, long long t, long long *pFrom, long long *pTo);
 
 #endif /* KPI_TZIF_H */

@@ -54,8 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   } else {
     int nFmt = (int)(zSep - z);
     int check = ts_fmt_check(z, nFmt, &iBad);
-    rc = ts_parse_fmt(zSep + 1, (int)(nData - (size_t)nFmt - 1), z, nFmt, &t,
-                      0);
+    rc =
+        ts_parse_fmt(zSep + 1, (int)(nData - (size_t)nFmt - 1), z, nFmt, &t, 0);
     if ((check == TS_BADFORMAT) != (rc == TS_BADFORMAT)) abort();
     if (check == TS_BADFORMAT && (iBad < 0 || iBad >= nFmt || z[iBad] != '%')) {
       abort();
