@@ -301,11 +301,18 @@ static long long tzif_rule_utc(const TzRuleDate *r, long long y, int off) {
   return day * 86400 + r->time - off;
 }
 
-/* Z-2: the footer rule at t. */
+/*
+** Z-2: the footer rule at t. As POSIX and glibc do, each year is judged on
+** its own: in local standard year Y, daylight time runs from the start
+** date to the end date (or, when the end comes first, outside the span
+** from the end to the start). The interval returned stays inside Y and
+** between the year's two changes, so it agrees with every instant in it
+** even for odd rules whose dates spill into the next year.
+*/
 static int tzif_rule_offset(const TzZone *p, long long t, long long *pFrom,
                             long long *pTo) {
-  long long aT[6] = {0}, y, yy;
-  int aOff[6] = {0}, aEnd[6] = {0}, nEv = 0, i, j, m, d, off;
+  long long y, s, e, from, to, aB[2];
+  int m, d, dst, k;
   if (!p->hasDst) {
     *pFrom = -TZIF_FOREVER;
     *pTo = TZIF_FOREVER;
@@ -313,42 +320,24 @@ static int tzif_rule_offset(const TzZone *p, long long t, long long *pFrom,
   }
   ts_civil_from_days((t + p->stdOff) / 86400 - ((t + p->stdOff) % 86400 < 0),
                      &y, &m, &d);
-  for (yy = y - 1; yy <= y + 1; yy++) {
-    aT[nEv] = tzif_rule_utc(&p->start, yy, p->stdOff);
-    aOff[nEv] = p->dstOff;
-    aEnd[nEv++] = 0;
-    aT[nEv] = tzif_rule_utc(&p->end, yy, p->dstOff);
-    aOff[nEv] = p->stdOff;
-    aEnd[nEv++] = 1;
-  }
-  /* Sort by time; at the same instant the end comes first, so that a zone
-  ** in daylight time all year stays in it. */
-  for (i = 1; i < nEv; i++) {
-    for (j = i; j > 0 && (aT[j] < aT[j - 1] ||
-                          (aT[j] == aT[j - 1] && aEnd[j] > aEnd[j - 1]));
-         j--) {
-      long long tt = aT[j];
-      int o = aOff[j], e = aEnd[j];
-      aT[j] = aT[j - 1];
-      aOff[j] = aOff[j - 1];
-      aEnd[j] = aEnd[j - 1];
-      aT[j - 1] = tt;
-      aOff[j - 1] = o;
-      aEnd[j - 1] = e;
-    }
-  }
-  for (i = nEv - 1; i >= 0 && aT[i] > t; i--) {
-  }
-  if (i < 0) {
-    off = aEnd[0] ? p->dstOff : p->stdOff;
-    *pFrom = t;
-    *pTo = aT[0];
+  from = ts_days_from_civil(y, 1, 1) * 86400 - p->stdOff;
+  to = ts_days_from_civil(y + 1, 1, 1) * 86400 - p->stdOff;
+  s = tzif_rule_utc(&p->start, y, p->stdOff);
+  e = tzif_rule_utc(&p->end, y, p->dstOff);
+  if (s < e) {
+    dst = s <= t && t < e;
   } else {
-    off = aOff[i];
-    *pFrom = aT[i];
-    *pTo = i + 1 < nEv ? aT[i + 1] : t + 1;
+    dst = !(e <= t && t < s);
   }
-  return off;
+  aB[0] = s;
+  aB[1] = e;
+  for (k = 0; k < 2; k++) {
+    if (aB[k] <= t && aB[k] > from) from = aB[k];
+    if (aB[k] > t && aB[k] < to) to = aB[k];
+  }
+  *pFrom = from;
+  *pTo = to;
+  return dst ? p->dstOff : p->stdOff;
 }
 
 int tzif_offset(const TzZone *p, long long t, long long *pFrom,
