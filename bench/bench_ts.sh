@@ -36,3 +36,31 @@ bench_run "sum(kpi_ts(fr, '%d/%m/%Y %H:%M'))" $n 0 \
   sqlite3 "$db" ".load ./kpi" "SELECT sum(kpi_ts(fr, '%d/%m/%Y %H:%M')) FROM t"
 bench_run "baseline: sum(length(iso))  (reading the column)" $n 0 \
   sqlite3 "$db" "SELECT sum(length(iso)) FROM t"
+
+# business_seconds over 1M intervals of up to 4 days (ISO text), then of
+# up to 6 months, against the plain wall-clock difference on the same rows.
+bdb=$BENCH_DIR/biz.db
+if [ ! -f "$bdb" ]; then
+  sqlite3 "$bdb" "CREATE TABLE c(a TEXT, b TEXT, b_long TEXT);
+    WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM k WHERE i<$n),
+    s(x, d, l) AS (SELECT 1735689600 + (i * 7919 * 41) % 31536000,
+                          (i * 104729) % 345600, (i * 1299709) % 15552000 FROM k)
+    INSERT INTO c SELECT strftime('%Y-%m-%dT%H:%M:%SZ', x, 'unixepoch'),
+      strftime('%Y-%m-%dT%H:%M:%SZ', x + d, 'unixepoch'),
+      strftime('%Y-%m-%dT%H:%M:%SZ', x + l, 'unixepoch') FROM s;"
+fi
+tor="'Mon-Fri 09:00-17:00 America/Toronto'"
+par="'Mon-Fri 08:30-12:00,13:00-17:30; Sat 10:00-14:00 Europe/Paris; closed 2025-01-01,2025-04-21,2025-05-01,2025-05-08,2025-05-29,2025-06-09,2025-07-14,2025-08-15,2025-11-01,2025-11-11,2025-12-25'"
+bench_header "business_seconds over $n intervals"
+bench_run "baseline: sum(unixepoch(b) - unixepoch(a))" $n 0 \
+  sqlite3 "$bdb" "SELECT sum(unixepoch(b) - unixepoch(a)) FROM c"
+bench_run "business_seconds(a, b, Toronto 9-17)" $n 0 \
+  sqlite3 "$bdb" ".load ./kpi" "SELECT sum(business_seconds(a, b, $tor)) FROM c"
+bench_run "business_seconds(a, b, Paris split, 11 holidays)" $n 0 \
+  sqlite3 "$bdb" ".load ./kpi" "SELECT sum(business_seconds(a, b, $par)) FROM c"
+bench_run "baseline: intervals up to 6 months" $n 0 \
+  sqlite3 "$bdb" "SELECT sum(unixepoch(b_long) - unixepoch(a)) FROM c"
+bench_run "business_seconds, up to 6 months, Toronto" $n 0 \
+  sqlite3 "$bdb" ".load ./kpi" "SELECT sum(business_seconds(a, b_long, $tor)) FROM c"
+bench_run "business_seconds, up to 6 months, Paris" $n 0 \
+  sqlite3 "$bdb" ".load ./kpi" "SELECT sum(business_seconds(a, b_long, $par)) FROM c"
