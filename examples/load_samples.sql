@@ -32,6 +32,12 @@ CREATE VIRTUAL TABLE temp.zendesk_tickets USING kpi_csv(
 .read sql/import/zendesk_tickets.sql
 DROP TABLE temp.zendesk_tickets;
 
+-- NPS answers to the survey sent after each ticket, onto those tickets.
+CREATE VIRTUAL TABLE temp.nps_survey USING kpi_csv(
+  filename='examples/exports/nps_survey_2025-03.csv');
+.read sql/import/nps_survey.sql
+DROP TABLE temp.nps_survey;
+
 CREATE VIRTUAL TABLE temp.twcs USING kpi_csv(
   filename='examples/exports/twcs_sample.csv');
 .read sql/import/twcs.sql

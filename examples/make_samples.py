@@ -220,7 +220,10 @@ def business_minutes(a, b):
 
 
 def zendesk_export():
+    """Writes the tickets; returns (id, solved_at, language) of the solved
+    ones, for the survey export."""
     rng = random.Random("zendesk")
+    solved_tickets = []
     f, w = writer("zendesk_tickets_2025-03.csv", "\r\n")
     w.writerow(ZD_HEADER)
     ticket = 500100
@@ -244,6 +247,8 @@ def zendesk_export():
                     score = rng.choice(["", "", "Offered", "Offered", "5", "4",
                                         "5", "3", "2" if lang == "en" else "1"])
                 full_min = int((solved_at - created).total_seconds() // 60)
+                if solved:
+                    solved_tickets.append((ticket, solved_at, lang))
                 w.writerow([
                     ticket, 10300000000000 + rng.randrange(10**9), group,
                     status, rng.choice(["Low"] * 8 + ["Normal", "Urgent"]),
@@ -260,6 +265,29 @@ def zendesk_export():
                     full_min // 2 if solved else "",
                     business_minutes(created, solved_at) // 2 if solved else "",
                     rng.choice(["-", "-", "-", "Billing", "Login issue"])])
+    f.close()
+    return solved_tickets
+
+
+# --- NPS survey answers, one per answered survey (sql/import/nps_survey.sql)
+# Ticket ID,Score,Comment,Submitted at; blank Score when sent but not
+# answered. Not a vendor's layout: the two columns any survey export has.
+def nps_export(solved_tickets):
+    rng = random.Random("nps")
+    f, w = writer("nps_survey_2025-03.csv", "\n")
+    w.writerow(["Ticket ID", "Score", "Comment", "Submitted at"])
+    for ticket, solved_at, lang in solved_tickets:
+        if rng.random() < 0.45:
+            continue  # survey not sent
+        answered = rng.random() < 0.7
+        # English promoters are a little more common than French ones.
+        weights = [1, 1, 1, 1, 2, 3, 4, 7, 9, 10, 9] if lang == "en" else \
+            [1, 1, 1, 2, 3, 4, 6, 9, 9, 8, 6]
+        score = rng.choices(range(11), weights)[0] if answered else ""
+        t = solved_at + dt.timedelta(minutes=rng.randrange(30, 3000))
+        w.writerow([ticket, score, rng.choice(["", "", "Quick answer",
+                                               "Merci", "Took too long"])
+                    if answered else "", t.strftime("%Y-%m-%d %H:%M:%S")])
     f.close()
 
 
@@ -359,6 +387,6 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     x_exports()
     hootsuite_export()
-    zendesk_export()
+    nps_export(zendesk_export())
     twcs_export()
     ab_export()

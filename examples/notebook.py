@@ -28,6 +28,7 @@ IMPORTS = [
     ("x_tweet_activity", "tweet_activity_metrics_*.csv"),
     ("facebook_hootsuite", "facebook_post_performance_*.csv"),
     ("zendesk_tickets", "zendesk_tickets_2025-03.csv"),
+    ("nps_survey", "nps_survey_2025-03.csv"),
     ("twcs", "twcs_sample.csv"),
     ("ab_udacity", "ab_data_help_widget.csv"),
 ]

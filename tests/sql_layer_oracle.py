@@ -93,11 +93,13 @@ for x in erows('facebook_post_performance_*.csv'):
          LANG[('facebook', x['Facebook Page'])])
     p = posts[k]; p['n'] += 1; p['imp'] += int(x['Impressions'])
     p['eng'] += int(x['Engaged Users']); p['clk'] += int(x['Link Clicks'])
-conv = collections.defaultdict(lambda: dict(n=0, answered=0, frt=[], bh=[], aht=[], res=0, cs=[], sla=0))
+conv = collections.defaultdict(lambda: dict(n=0, answered=0, frt=[], bh=[], aht=[], res=0, cs=[], sla=0, nps=[]))
 Z = lambda s: dt.datetime.strptime(s, '%Y-%m-%d %H:%M:%S')
+nps = {x['Ticket ID']: int(x['Score']) for x in erows('nps_survey_*.csv') if x['Score'] != ''}
 for x in erows('zendesk_tickets_*.csv'):
     c = conv[(week(Z(x['Created at'])), 'email', LANG[('zendesk', x['Group'])])]
     c['n'] += 1
+    if x['Id'] in nps: c['nps'].append(nps[x['Id']])
     if x['First reply time in minutes within business hours'] != '':
         c['answered'] += 1; c['bh'].append(int(x['First reply time in minutes within business hours']) * 60)
     if x['Solved at'] != '1900-01-01 00:00:00':
@@ -126,7 +128,7 @@ def q90(v):  # percentile_cont: linear between closest ranks
 def f(v): return '{}' if v is None else repr(v)
 print('dashboard (week platform language posts engagement_rate ctr conversations'
       ' response_rate frt_median_min frt_p90_min frt_bh_median_min aht_h'
-      ' resolution_rate csat sla_1h):')
+      ' resolution_rate csat nps sla_1h):')
 for k in sorted(set(posts) | set(conv)):
     p, c = posts.get(k), conv.get(k)
     vals = list(k)
@@ -139,7 +141,9 @@ for k in sorted(set(posts) | set(conv)):
                  statistics.fmean(c['aht']) / 3600 if c['aht'] else None,
                  c['res'] / c['n'] if k[1] == 'email' else None,
                  sum(1 for s in c['cs'] if s >= 4) / len(c['cs']) if c['cs'] else None,
+                 100 * (sum(1 for s in c['nps'] if s >= 9) - sum(1 for s in c['nps'] if s <= 6))
+                 / len(c['nps']) if c['nps'] else None,
                  c['sla'] / c['n'] if c['frt'] else None]
     else:
-        vals += [None] * 9
+        vals += [None] * 10
     print('  ' + ' '.join(f(v) if not isinstance(v, str) else v for v in vals))
