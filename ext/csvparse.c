@@ -861,15 +861,18 @@ int csv_sniff_delim(const char *z, size_t n, int cQuote, int eEol, int complete,
   for (k = 0; k < sizeof(aCand); k++) {
     CsvReader *p;
     int aCount[SNIFF_RECORDS + 1];
-    int nRec = 0, score = 0, r, rc;
+    int nRec = 0, score = 0, r, rc = CSV_OK;
     if (memchr(z, aCand[k], n) == 0) continue;
-    if (csv_open_mem(&p, z, n, CSV_ENC_UTF8, pAlloc) != CSV_OK) continue;
+    /* Out of memory is said, not guessed around: a smaller count would
+       pick another delimiter. */
+    if (csv_open_mem(&p, z, n, CSV_ENC_UTF8, pAlloc) != CSV_OK) return -1;
     csv_dialect(p, aCand[k], cQuote, eEol);
     while (nRec <= SNIFF_RECORDS && (rc = csv_next(p)) == CSV_ROW) {
       aCount[nRec++] = csv_ncell(p);
     }
-    if (nRec <= SNIFF_RECORDS && !complete && nRec > 1) nRec--;
     csv_close(p);
+    if (rc == CSV_ENOMEM) return -1;
+    if (nRec <= SNIFF_RECORDS && !complete && nRec > 1) nRec--;
     if (nRec == 0 || aCount[0] < 2) continue;
     for (r = 0; r < nRec; r++)
       score += aCount[r] == aCount[0];

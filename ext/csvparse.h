@@ -138,7 +138,7 @@ const char *csv_errmsg(const CsvReader *p);
 ** the most records with the first record's field count (> 1); ties go to
 ** the larger count, then to that order; ',' when none splits. cQuote as in
 ** csv_dialect; complete says the sample is the whole input (else its last,
-** possibly cut, record is ignored).
+** possibly cut, record is ignored). Returns -1 when memory runs out.
 */
 int csv_sniff_eol(const char *z, size_t n);
 int csv_sniff_delim(const char *z, size_t n, int cQuote, int eEol, int complete,

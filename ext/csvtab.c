@@ -730,6 +730,7 @@ static int csvtab_sniff_file(const CsvOpts *o, const char *zPath, int nMax,
                       ? o->cDelim
                       : csv_sniff_delim(zS, nS, o->cQuote, pInfo->eEol,
                                         complete, &csvtabAlloc);
+  if (pInfo->cDelim < 0) goto nomem;
   csv_dialect(pR, pInfo->cDelim, o->cQuote, pInfo->eEol);
   csv_limit(pR, nMax);
   pInfo->aazRow = sqlite3_malloc64(sizeof(char **) * (CSVTAB_SAMPLE_ROWS + 1));
@@ -1126,14 +1127,15 @@ static int csvtab_connect(sqlite3 *db, void *pAux, int argc,
   }
   rc = csvtab_expand(p->o.zFilename, &azPath, &nPath, pzErr);
   if (rc != SQLITE_OK) goto fail;
-  p->aFile = sqlite3_malloc64(sizeof(CsvFile) * (sqlite3_uint64)nPath);
+  /* Zeroed before any exit: the fail path clears every aInfo entry. */
   aInfo = sqlite3_malloc64(sizeof(CsvInfo) * (sqlite3_uint64)nPath);
+  if (aInfo) memset(aInfo, 0, sizeof(CsvInfo) * (size_t)nPath);
+  p->aFile = sqlite3_malloc64(sizeof(CsvFile) * (sqlite3_uint64)nPath);
+  if (p->aFile) memset(p->aFile, 0, sizeof(CsvFile) * (size_t)nPath);
   if (p->aFile == 0 || aInfo == 0) {
     rc = SQLITE_NOMEM;
     goto fail;
   }
-  memset(p->aFile, 0, sizeof(CsvFile) * (size_t)nPath);
-  memset(aInfo, 0, sizeof(CsvInfo) * (size_t)nPath);
   for (i = 0; i < nPath; i++) {
     CsvFile *f = &p->aFile[i];
     CsvInfo *pInfo = &aInfo[i];

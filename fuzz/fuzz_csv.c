@@ -46,6 +46,10 @@ static uint64_t fuzz_read(const uint8_t *z, size_t n, int *peEnc, int *pcDelim,
     eEol = csv_sniff_eol(zs, ns);
     if (cDelim < 0) {
       cDelim = csv_sniff_delim(zs, ns, cQuote, eEol, complete, &fuzzAlloc);
+      if (cDelim < 0) {
+        csv_close(p);
+        return 0;
+      }
     }
   }
   if (cDelim < 0) cDelim = ',';

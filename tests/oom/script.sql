@@ -26,3 +26,23 @@ WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 800)
 SELECT median(i % 101), max(m) FROM (SELECT i, percentile(i % 101, 75)
   OVER (ORDER BY i ROWS 700 PRECEDING) AS m FROM c);
 SELECT ctr('abc', 1) IS NULL OR 1;
+SELECT kpi_ts('2025-03-01T14:03:00.25+01:00'), kpi_ts('Tue Oct 31 22:10:47 +0000 2017'),
+       kpi_ts('01/03/2025 14:03', '%d/%m/%Y %H:%M'), kpi_ts('2019-01-31 23:32 +0000');
+SELECT kpi_ts('03/04/2025');
+SELECT business_seconds('2025-03-07 16:00', '2025-03-11 10:30',
+  'Mon-Fri 08:30-12:00,13:00-17:30; Sat 10:00-14:00 Europe/Paris; closed 2025-03-10');
+SELECT business_seconds(i * 86400, i * 86400 + 200000, 'Mon-Fri 09:00-17:00 America/Toronto') FROM t;
+SELECT business_seconds(0, 1, 'Mon-Fri 09:00-17:00 Nowhere/Land');
+SELECT uplift_ci(i % 2, a > 3), uplift_ci(i % 2, a > 3, 0.9) ->> '$.lift',
+       mean_uplift_ci(CASE WHEN i % 2 THEN 'b' ELSE 'a' END, b) FROM t;
+SELECT uplift_ci(i % 2, a > 3) OVER w, mean_uplift_ci(i % 2, b) OVER w
+FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 9 PRECEDING AND 2 FOLLOWING);
+SELECT uplift_ci_counts(80, 48, 70, 56), wilson_ci(5, 10), ab_sample_size(0.02, 0.25);
+CREATE VIRTUAL TABLE temp.c1 USING kpi_csv(filename='tests/oom/sample.csv', dateformat='%Y-%m-%d %H:%M');
+SELECT count(*), sum(score), group_concat(name), max(rate), max("when"), max(_line), max(_file) FROM c1;
+CREATE VIRTUAL TABLE temp.c2 USING kpi_csv(filename='tests/oom/sample*.csv*');
+SELECT count(*), group_concat(name, '|') FROM c2;
+CREATE VIRTUAL TABLE temp.c3 USING kpi_csv(filename='tests/oom/latin1.csv');
+SELECT group_concat(equipe), sum(note) FROM c3;
+SELECT * FROM kpi_csv_sniff('tests/oom/latin1.csv');
+CREATE VIRTUAL TABLE temp.c4 USING kpi_csv(filename='tests/oom/nosuch.csv');
