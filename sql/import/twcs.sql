@@ -29,7 +29,7 @@
 --   the handle the text opens with ("@AppleSupport ..."): the brand it
 --   was addressed to;
 --   language <- accounts (x, team).
--- Importing a tweet again replaces its row.
+-- Importing a tweet again updates the columns above and keeps the others.
 DROP TABLE IF EXISTS temp.twcs_tweets;
 CREATE TEMP TABLE twcs_tweets (
   id INTEGER NOT NULL, author TEXT, inbound INTEGER NOT NULL,
@@ -53,7 +53,7 @@ SELECT CAST(tweet_id AS INTEGER) AS id,
 FROM temp.twcs;
 CREATE INDEX temp.twcs_tweets_parent ON twcs_tweets (parent, inbound);
 
-INSERT OR REPLACE INTO conversations (
+INSERT INTO conversations (
   source, conversation_id, channel, team, language, received_at,
   first_response_at)
 SELECT 'twcs', CAST(c.id AS TEXT), 'x', coalesce(f.author, c.addressed),
@@ -69,6 +69,10 @@ LEFT JOIN (
   FROM twcs_tweets WHERE inbound = 0 AND parent IS NOT NULL
   GROUP BY parent
 ) AS f ON f.parent = c.id
-WHERE c.inbound = 1;
+WHERE c.inbound = 1
+ON CONFLICT (source, conversation_id) DO UPDATE SET
+  channel = excluded.channel, team = excluded.team,
+  language = excluded.language, received_at = excluded.received_at,
+  first_response_at = excluded.first_response_at;
 
 DROP TABLE temp.twcs_tweets;

@@ -35,8 +35,9 @@
 --   by the csat_1_to_5 CHECK.
 -- Resolution time (hours, rounded) is not stored: it is closed_at -
 -- received_at, which aht() averages.
--- Importing a ticket again replaces its row (newer exports win).
-INSERT OR REPLACE INTO conversations (
+-- Importing a ticket again updates the columns above (newer exports win)
+-- and keeps the others: the nps that sql/import/nps_survey.sql set stays.
+INSERT INTO conversations (
   source, conversation_id, channel, team, language, received_at,
   first_response_business_s, closed_at, resolved, csat)
 SELECT 'zendesk', CAST(id AS TEXT),
@@ -71,4 +72,11 @@ SELECT 'zendesk', CAST(id AS TEXT),
                 WHEN 'bad' THEN 1
                 ELSE satisfaction_score END
             ELSE satisfaction_score END
-FROM temp.zendesk_tickets AS t;
+FROM temp.zendesk_tickets AS t
+WHERE true  -- so that ON CONFLICT is not read as a join's ON
+ON CONFLICT (source, conversation_id) DO UPDATE SET
+  channel = excluded.channel, team = excluded.team,
+  language = excluded.language, received_at = excluded.received_at,
+  first_response_business_s = excluded.first_response_business_s,
+  closed_at = excluded.closed_at, resolved = excluded.resolved,
+  csat = excluded.csat;
