@@ -45,9 +45,9 @@ SELECT CAST(tweet_id AS INTEGER) AS id,
             -- the characters after '@' that can be part of a handle, among
             -- the 15 after it (a handle's most): ltrim() strips them, so
             -- what it leaves tells where the handle ends
-            THEN (SELECT substr(p, 1, length(p) - length(ltrim(p,
+            THEN (SELECT nullif(substr(p, 1, length(p) - length(ltrim(p,
                           'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
-                          || '0123456789_')))
+                          || '0123456789_'))), '')
                   FROM (SELECT substr(text, 2, 15) AS p))
        END AS addressed
 FROM temp.twcs;
