@@ -877,7 +877,7 @@ int csv_sniff_delim(const char *z, size_t n, int cQuote, int eEol, int complete,
     for (r = 0; r < nRec; r++)
       score += aCount[r] == aCount[0];
     if (score > bestScore || (score == bestScore && aCount[0] > bestCount)) {
-      best = aCand[k];
+      best = (unsigned char)aCand[k];
       bestScore = score;
       bestCount = aCount[0];
     }

@@ -251,7 +251,7 @@ static int csvtab_opt(CsvOpts *o, const char *zArg, unsigned *pSeen,
         o->cDelim = '\t';
       } else if (strlen(zVal) == 1 && (unsigned char)zVal[0] < 0x80 &&
                  zVal[0] != '\n' && zVal[0] != '\r' && zVal[0] != '"') {
-        o->cDelim = zVal[0];
+        o->cDelim = (unsigned char)zVal[0];
       } else {
         BAD("auto, tab or one ASCII character");
       }
@@ -261,7 +261,7 @@ static int csvtab_opt(CsvOpts *o, const char *zArg, unsigned *pSeen,
         o->cQuote = -1;
       } else if (strlen(zVal) == 1 && (unsigned char)zVal[0] < 0x80 &&
                  zVal[0] != '\n' && zVal[0] != '\r') {
-        o->cQuote = zVal[0];
+        o->cQuote = (unsigned char)zVal[0];
       } else {
         BAD("one ASCII character or none");
       }
@@ -270,7 +270,7 @@ static int csvtab_opt(CsvOpts *o, const char *zArg, unsigned *pSeen,
       if (csvtab_word(zVal, "auto")) {
         o->eDecimal = -1;
       } else if (strcmp(zVal, ".") == 0 || strcmp(zVal, ",") == 0) {
-        o->eDecimal = zVal[0];
+        o->eDecimal = (unsigned char)zVal[0];
       } else {
         BAD("auto, . or ,");
       }
@@ -438,8 +438,9 @@ static int csvtab_type(const char *z, int n, char cDec, int anyInt,
       aBuf[j] = ch == cDec ? '.' : ch;
     }
     if (pct && !hasExp) {
-      memcpy(aBuf + nb, "e-2", 3);
-      nb += 3;
+      aBuf[nb++] = 'e';
+      aBuf[nb++] = '-';
+      aBuf[nb++] = '2';
     }
     if (!kpi_parse_num(aBuf, nb, &num)) return SQLITE_TEXT;
     *pR = num.r;
@@ -638,29 +639,41 @@ struct CsvInfo {
 static void csvtab_info_clear(CsvInfo *p) {
   int r;
   csvtab_free_strings(p->azName, p->nField);
-  csvtab_free_strings(p->azHead, p->nHead);
-  for (r = 0; r < p->nRow; r++)
-    csvtab_free_strings(p->aazRow[r], p->anRow[r]);
+  sqlite3_free(p->azHead);
+  for (r = 0; p->aazRow && p->anRow && r < p->nRow; r++) {
+    sqlite3_free(p->aazRow[r]);
+  }
   sqlite3_free(p->aazRow);
   sqlite3_free(p->anRow);
   memset(p, 0, sizeof(*p));
 }
 
-/* The cells of the reader's current record, copied. */
+/*
+** The cells of the reader's current record, copied into one allocation
+** (the pointers, then the NUL-terminated texts): free it with
+** sqlite3_free.
+*/
 static char **csvtab_copy_record(CsvReader *pR, int *pn) {
-  int n = csv_ncell(pR), i;
-  char **az = sqlite3_malloc64(sizeof(char *) * (sqlite3_uint64)(n + 1));
+  int n = csv_ncell(pR), i, k;
+  sqlite3_uint64 nByte = sizeof(char *) * (sqlite3_uint64)(n + 1);
+  char **az;
+  char *zOut;
   *pn = 0;
-  if (az == 0) return 0;
   for (i = 0; i < n; i++) {
-    int k;
-    const char *z = csv_cell(pR, i, &k);
-    az[i] = sqlite3_mprintf("%.*s", k, z);
-    if (az[i] == 0) {
-      csvtab_free_strings(az, i);
-      return 0;
-    }
+    csv_cell(pR, i, &k);
+    nByte += (sqlite3_uint64)k + 1;
   }
+  az = sqlite3_malloc64(nByte);
+  if (az == 0) return 0;
+  zOut = (char *)&az[n + 1];
+  for (i = 0; i < n; i++) {
+    const char *z = csv_cell(pR, i, &k);
+    memcpy(zOut, z, (size_t)k);
+    zOut[k] = 0;
+    az[i] = zOut;
+    zOut += k + 1;
+  }
+  az[n] = 0;
   *pn = n;
   return az;
 }
@@ -814,8 +827,7 @@ static int csvtab_sniff_file(const CsvOpts *o, const char *zPath, int nMax,
        header rows option still skipped the records after it. */
     if (pInfo->nRow == CSVTAB_SAMPLE_ROWS) {
       pInfo->nRow--;
-      csvtab_free_strings(pInfo->aazRow[pInfo->nRow],
-                          pInfo->anRow[pInfo->nRow]);
+      sqlite3_free(pInfo->aazRow[pInfo->nRow]);
     }
     memmove(pInfo->aazRow + 1, pInfo->aazRow, sizeof(char **) * pInfo->nRow);
     memmove(pInfo->anRow + 1, pInfo->anRow, sizeof(int) * pInfo->nRow);
@@ -830,7 +842,7 @@ static int csvtab_sniff_file(const CsvOpts *o, const char *zPath, int nMax,
 nomem:
   rc = SQLITE_NOMEM;
 done:
-  csvtab_free_strings(azFirst, nFirst);
+  sqlite3_free(azFirst);
   csv_close(pR);
   if (rc != SQLITE_OK) csvtab_info_clear(pInfo);
   return rc;
