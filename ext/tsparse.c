@@ -18,8 +18,10 @@
 **          Tue Oct 31 22:10:47 +0000 2017  (Twitter/X API)
 **          Tue, 31 Oct 2017 22:10:47 +0000 (RFC 2822, also with GMT)
 **          2025/03/01 14:03                (year first: not ambiguous)
-**        That covers ISO 8601 / RFC 3339 extended forms and every text
-**        SQLite's date functions produce.
+**        That covers ISO 8601 / RFC 3339 extended forms and the text of
+**        SQLite's datetime(), date() and strftime('%Y-%m-%dT%H:%M:%fZ')
+**        (time() alone has no date and is refused; julianday() is a
+**        number, which the SQL layer reads as unix seconds).
 **   T-2  A date with the day and month first (03/04/2025, 3-4-25,
 **        03.04.2025, with or without a time) is TS_AMBIGUOUS when either
 **        reading (day first or month first) is a real date, even if only
