@@ -21,7 +21,9 @@
 **         zone 'Mars/Olympus' in argument 3".
 **   BH-4  The parsed schedule and its zone file are kept for the statement
 **         (sqlite3_get_auxdata) when the schedule is a constant, so a
-**         million rows read the zone file once.
+**         million rows read the zone file once; the connection also keeps
+**         the last 8 schedules it parsed, so a schedule taken from a
+**         column (one per team) is not parsed again on every row.
 **   BH-5  Instants before 0000-01-01 or from 10000-01-01 on are "timestamp
 **         out of range in argument N".
 **   BH-6  Registered deterministic but not innocuous: it reads files.
@@ -38,20 +40,50 @@
 
 #define BIZHOURS_QUOTE_MAX 60
 
-/* What one statement keeps of a schedule (BH-4). */
+/*
+** A parsed schedule and its zone (BH-4). Held by a statement's auxdata
+** and by the connection's cache, so it is counted and freed by the last
+** holder to let go.
+*/
 typedef struct BizhoursCache BizhoursCache;
 struct BizhoursCache {
+  int nRef;
   BizSchedule sched;
   TzZone zone;
   unsigned char *aFile; /* the zone file's bytes, which zone points into */
+  const char *zText;    /* the schedule's text (in this allocation) */
+  int nText;
 };
 
-static void bizhours_free(void *p) {
+static void bizhours_unref(void *p) {
   BizhoursCache *pC = (BizhoursCache *)p;
-  if (pC) {
+  if (pC && --pC->nRef <= 0) {
     sqlite3_free(pC->aFile);
     sqlite3_free(pC);
   }
+}
+
+/* Schedules a connection keeps, for schedules that vary by row. */
+#define BIZHOURS_NSLOT 8
+
+/*
+** The user data of business_seconds, one per connection. Its first member
+** is the function's KpiFunc row, so kpi_func_name() and kpi_error() work.
+*/
+typedef struct BizhoursConn BizhoursConn;
+struct BizhoursConn {
+  KpiFunc func;
+  BizhoursCache *aSlot[BIZHOURS_NSLOT];
+  int iNext; /* the slot the next new schedule replaces */
+};
+
+static void bizhours_conn_free(void *p) {
+  BizhoursConn *pConn = (BizhoursConn *)p;
+  int k;
+  if (pConn == 0) return;
+  for (k = 0; k < BIZHOURS_NSLOT; k++)
+    bizhours_unref(pConn->aSlot[k]);
+  sqlite3_free(pConn);
 }
 
 /* A bounded copy of text for a message (sqlite3_free it). */
@@ -114,14 +146,20 @@ static BizhoursCache *bizhours_load(sqlite3_context *ctx, const char *z,
                                     int n) {
   BizhoursCache *pC;
   BizError err;
-  sqlite3_uint64 nByte = sizeof(BizhoursCache) +
-                         sizeof(long long) * (sqlite3_uint64)BIZ_CLOSED_MAX(n);
+  sqlite3_uint64 nClosed =
+      sizeof(long long) * (sqlite3_uint64)BIZ_CLOSED_MAX(n);
+  sqlite3_uint64 nByte = sizeof(BizhoursCache) + nClosed + (sqlite3_uint64)n;
+  char *zText;
   pC = sqlite3_malloc64(nByte);
   if (pC == 0) {
     sqlite3_result_error_nomem(ctx);
     return 0;
   }
   memset(pC, 0, sizeof(*pC));
+  zText = (char *)&pC[1] + nClosed;
+  memcpy(zText, z, (size_t)n);
+  pC->zText = zText;
+  pC->nText = n;
   if (!biz_parse(z, n, &pC->sched, (long long *)&pC[1], &err)) {
     char *zQ = bizhours_quote(z, n);
     char *zTok = err.iTok >= 0 ? bizhours_quote(z + err.iTok, err.nTok) : 0;
@@ -140,7 +178,7 @@ static BizhoursCache *bizhours_load(sqlite3_context *ctx, const char *z,
     }
     sqlite3_free(zQ);
     sqlite3_free(zTok);
-    bizhours_free(pC);
+    bizhours_unref(pC);
     return 0;
   }
   if (pC->sched.nZone == 0 ||
@@ -153,7 +191,7 @@ static BizhoursCache *bizhours_load(sqlite3_context *ctx, const char *z,
     int rc = bizhours_read_zone(zZone, nZone, &pC->aFile, &nFile);
     if (rc == SQLITE_NOMEM) {
       sqlite3_result_error_nomem(ctx);
-      bizhours_free(pC);
+      bizhours_unref(pC);
       return 0;
     }
     if (rc != SQLITE_OK || !tzif_parse(pC->aFile, nFile, &pC->zone)) {
@@ -164,7 +202,7 @@ static BizhoursCache *bizhours_load(sqlite3_context *ctx, const char *z,
         kpi_error(ctx, "unknown time zone '%s' in argument 3", zQ);
       }
       sqlite3_free(zQ);
-      bizhours_free(pC);
+      bizhours_unref(pC);
       return 0;
     }
   }
@@ -210,6 +248,7 @@ static void bizhoursSecondsFunc(sqlite3_context *ctx, int argc,
   }
   pC = (BizhoursCache *)sqlite3_get_auxdata(ctx, 2);
   if (pC == 0) {
+    BizhoursConn *pConn = (BizhoursConn *)sqlite3_user_data(ctx);
     z = (const char *)sqlite3_value_text(argv[2]);
     n = sqlite3_value_bytes(argv[2]);
     if (z == 0) {
@@ -219,8 +258,23 @@ static void bizhoursSecondsFunc(sqlite3_context *ctx, int argc,
     for (k = 0; k < n && strchr(" \t\r\n\f\v", z[k]) != 0; k++) {
     }
     if (k == n) return; /* blank: NULL */
-    pC = bizhours_load(ctx, z, n);
-    if (pC == 0) return;
+    /* A schedule that varies by row loses its auxdata after each call:
+    ** look in the connection's slots before parsing it again. */
+    for (k = 0; k < BIZHOURS_NSLOT; k++) {
+      BizhoursCache *pS = pConn->aSlot[k];
+      if (pS && pS->nText == n && memcmp(pS->zText, z, (size_t)n) == 0) {
+        pC = pS;
+        break;
+      }
+    }
+    if (pC == 0) {
+      pC = bizhours_load(ctx, z, n);
+      if (pC == 0) return;
+      pC->nRef = 1; /* the slot's reference */
+      bizhours_unref(pConn->aSlot[pConn->iNext]);
+      pConn->aSlot[pConn->iNext] = pC;
+      pConn->iNext = (pConn->iNext + 1) % BIZHOURS_NSLOT;
+    }
     isNew = 1;
   }
   if (rcS == KPI_ARG_OK && rcE == KPI_ARG_OK) {
@@ -236,17 +290,31 @@ static void bizhoursSecondsFunc(sqlite3_context *ctx, int argc,
     }
   }
   /* Last: the destructor may run at once (see sqlite3_set_auxdata). */
-  if (isNew) sqlite3_set_auxdata(ctx, 2, pC, bizhours_free);
+  if (isNew) {
+    pC->nRef++; /* the statement's reference */
+    sqlite3_set_auxdata(ctx, 2, pC, bizhours_unref);
+  }
 }
 
-static const KpiFunc aBizhoursFunc[] = {
+static const KpiFunc bizhoursFunc =
     /* BH-6 */
-    {"business_seconds", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0,
-     bizhoursSecondsFunc, 0, 0, 0, 0},
-};
+    {"business_seconds",
+     3,
+     SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+     0,
+     bizhoursSecondsFunc,
+     0,
+     0,
+     0,
+     0};
 
 int bizhours_register(sqlite3 *db) {
-  return kpi_register_funcs(
-      db, aBizhoursFunc,
-      (int)(sizeof(aBizhoursFunc) / sizeof(aBizhoursFunc[0])));
+  BizhoursConn *pConn = sqlite3_malloc64(sizeof(BizhoursConn));
+  if (pConn == 0) return SQLITE_NOMEM;
+  memset(pConn, 0, sizeof(*pConn));
+  pConn->func = bizhoursFunc;
+  /* On failure SQLite calls bizhours_conn_free itself. */
+  return sqlite3_create_function_v2(
+      db, bizhoursFunc.zName, bizhoursFunc.nArg, bizhoursFunc.eFlags, pConn,
+      bizhoursFunc.xFunc, 0, 0, bizhours_conn_free);
 }
