@@ -1133,6 +1133,12 @@ static int csvtab_connect(sqlite3 *db, void *pAux, int argc,
     rc = SQLITE_ERROR;
     goto fail;
   }
+  if (p->o.cDelim >= 0 && p->o.cDelim == p->o.cQuote) {
+    *pzErr = sqlite3_mprintf(
+        "kpi_csv: the delimiter and the quote are both '%c'", p->o.cDelim);
+    rc = SQLITE_ERROR;
+    goto fail;
+  }
   if (p->o.zColumns) {
     rc = csvtab_parse_columns(p, pzErr);
     if (rc != SQLITE_OK) goto fail;
