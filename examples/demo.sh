@@ -8,18 +8,19 @@
 # plain sqlite3 that loads nothing.
 set -eu
 cd "$(dirname "$0")/.."
-db=kpi_dashboard.db
+# tests/sql_layer.test runs this with its own database and build of kpi
+db=${KPI_DEMO_DB:-kpi_dashboard.db}
 rm -f "$db"
-sqlite3 -bail "$db" <<'SQL'
-.load ./kpi
+sqlite3 -bail "$db" <<SQL
+.load ${KPI_LIB:-./kpi} sqlite3_kpi_init
 .read sql/schema.sql
 .read examples/load_samples.sql
 .read sql/views.sql
 .read sql/materialize.sql
-SELECT 'kpi ' || kpi_version() || ': ' || (SELECT count(*) FROM posts)
+SELECT 'loaded: ' || (SELECT count(*) FROM posts)
        || ' posts, ' || (SELECT count(*) FROM conversations)
        || ' conversations, ' || (SELECT count(DISTINCT unit) FROM experiments)
-       || ' experiment units loaded' AS loaded;
+       || ' experiment units' AS loaded;
 SQL
 echo
 echo "Weekly dashboard per platform and language (examples/dashboard.sql):"
@@ -28,7 +29,7 @@ echo
 echo "Experiment readout (examples/experiment.sql):"
 sqlite3 -bail "$db" < examples/experiment.sql
 echo
-echo "$db, read by a sqlite3 that has not loaded kpi:"
+echo "The kpi_* tables, read by a sqlite3 that has not loaded kpi:"
 sqlite3 -bail "$db" <<'SQL'
 .mode box
 SELECT table_name, row_count FROM kpi_refresh ORDER BY table_name;
