@@ -4,13 +4,14 @@
 ** Grammar (blanks between tokens are free; names in any case):
 **
 **   schedule := item ( ';' item )*
-**   item     := days hours [zone]  |  'closed' date ( ',' date )*  |  zone
+**   item     := days hours [zone]  |  'closed' dates ( ',' dates )*  |  zone
 **   days     := day [ '-' day ] ( ',' day [ '-' day ] )*
 **   day      := Mon Tue Wed Thu Fri Sat Sun, or the full English name
 **   hours    := span ( ',' span )*
 **   span     := H:MM '-' H:MM        (00:00 to 24:00)
 **   zone     := an IANA name such as America/Toronto, or UTC
-**   date     := YYYY-MM-DD
+**   dates    := YYYY-MM-DD [ '..' YYYY-MM-DD ]   (a date, or a range with
+**               both ends closed)
 **
 ** Requirements (tests cite them as B-n):
 **   B-1  A day range runs forward and may wrap: Fri-Mon is Fri, Sat, Sun,
@@ -25,7 +26,9 @@
 **   B-4  One time zone for the whole schedule, written once, after any
 **        item's hours or as an item of its own. None means UTC.
 **   B-5  closed dates are local dates in the schedule's zone: no hour of
-**        that date counts.
+**        that date counts. A range (2025-12-24..2026-01-02) closes every
+**        date from the first to the last; a range that ends before it
+**        starts is an error.
 **   B-6  A schedule with no working hours is an error.
 **   B-7  Hours are wall-clock hours: an instant counts when the local
 **        wall-clock time it shows in the schedule's zone lies in a span of
@@ -147,38 +150,58 @@ static int biz_cmp_raw(const BizRaw *x, const BizRaw *y) {
   return 0;
 }
 
-/* 'closed' date (',' date)*: sets *pi after the list. */
+/* YYYY-MM-DD at *pi, a real date: its day number in *pDay. */
+static int biz_date(const char *z, int n, int *pi, long long *pDay) {
+  int i = *pi, y = 0, m = 0, d = 0, k;
+  for (k = 0; k < 10; k++) {
+    char c = i + k < n ? z[i + k] : 0;
+    if (k == 4 || k == 7) {
+      if (c != '-') return 0;
+    } else if (c < '0' || c > '9') {
+      return 0;
+    } else if (k < 4) {
+      y = y * 10 + (c - '0');
+    } else if (k < 7) {
+      m = m * 10 + (c - '0');
+    } else {
+      d = d * 10 + (c - '0');
+    }
+  }
+  if (m < 1 || m > 12 || d < 1 || d > ts_days_in_month(y, m)) return 0;
+  *pDay = ts_days_from_civil(y, m, d);
+  *pi = i + 10;
+  return 1;
+}
+
+/* 'closed' item ( ',' item )*, an item being a date or a range of dates
+** (2025-12-24..2026-01-02, both ends closed): sets *pi after the list. */
 static int biz_closed(const char *z, int n, int *pi, BizSchedule *p,
                       BizError *pErr) {
   int i = *pi;
   for (;;) {
-    int y, m, d, k, iTok;
+    int iTok;
+    long long d0, d1;
     biz_skip(z, n, &i);
     iTok = i;
-    y = m = d = 0;
-    for (k = 0; k < 10; k++) {
-      char c = i + k < n ? z[i + k] : 0;
-      if (k == 4 || k == 7) {
-        if (c != '-') break;
-      } else if (c < '0' || c > '9') {
-        break;
-      } else if (k < 4) {
-        y = y * 10 + (c - '0');
-      } else if (k < 7) {
-        m = m * 10 + (c - '0');
-      } else {
-        d = d * 10 + (c - '0');
-      }
-    }
-    if (k < 10 || (i + 10 < n && !biz_blank(z[i + 10]) && z[i + 10] != ',' &&
-                   z[i + 10] != ';')) {
+    if (!biz_date(z, n, &i, &d0)) {
       return biz_fail(pErr, "bad date", iTok, biz_tok_len(z, n, iTok));
     }
-    if (m < 1 || m > 12 || d < 1 || d > ts_days_in_month(y, m)) {
-      return biz_fail(pErr, "bad date", iTok, 10);
+    d1 = d0;
+    if (i + 1 < n && z[i] == '.' && z[i + 1] == '.') {
+      i += 2;
+      if (!biz_date(z, n, &i, &d1)) {
+        return biz_fail(pErr, "bad date", iTok, biz_tok_len(z, n, iTok));
+      }
+      if (d1 < d0) {
+        return biz_fail(pErr, "dates in reverse order", iTok, i - iTok);
+      }
     }
-    p->aClosed[p->nClosed++] = ts_days_from_civil(y, m, d);
-    i += 10;
+    if (i < n && !biz_blank(z[i]) && z[i] != ',' && z[i] != ';') {
+      return biz_fail(pErr, "bad date", iTok, biz_tok_len(z, n, iTok));
+    }
+    p->aClosed[2 * p->nClosed] = d0;
+    p->aClosed[2 * p->nClosed + 1] = d1;
+    p->nClosed++;
     biz_skip(z, n, &i);
     if (i < n && z[i] == ',') {
       i++;
@@ -364,20 +387,28 @@ int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
     p->aSpan[k].b = aRaw[k].b;
     p->weekSec += aRaw[k].b - aRaw[k].a;
   }
-  /* Sort and deduplicate the closed dates. */
+  /* Sort the closed ranges by their first date, then merge those that
+  ** overlap or touch. */
   for (k = 1; k < p->nClosed; k++) {
     int j;
-    for (j = k; j > 0 && p->aClosed[j] < p->aClosed[j - 1]; j--) {
-      long long t = p->aClosed[j];
-      p->aClosed[j] = p->aClosed[j - 1];
-      p->aClosed[j - 1] = t;
+    for (j = k; j > 0 && p->aClosed[2 * j] < p->aClosed[2 * j - 2]; j--) {
+      long long t0 = p->aClosed[2 * j], t1 = p->aClosed[2 * j + 1];
+      p->aClosed[2 * j] = p->aClosed[2 * j - 2];
+      p->aClosed[2 * j + 1] = p->aClosed[2 * j - 1];
+      p->aClosed[2 * j - 2] = t0;
+      p->aClosed[2 * j - 1] = t1;
     }
   }
   if (p->nClosed > 1) {
     int nOut = 1;
     for (k = 1; k < p->nClosed; k++) {
-      if (p->aClosed[k] != p->aClosed[nOut - 1]) {
-        p->aClosed[nOut++] = p->aClosed[k];
+      long long *pLast = &p->aClosed[2 * nOut - 1];
+      if (p->aClosed[2 * k] <= *pLast + 1) {
+        if (p->aClosed[2 * k + 1] > *pLast) *pLast = p->aClosed[2 * k + 1];
+      } else {
+        p->aClosed[2 * nOut] = p->aClosed[2 * k];
+        p->aClosed[2 * nOut + 1] = p->aClosed[2 * k + 1];
+        nOut++;
       }
     }
     p->nClosed = nOut;
@@ -432,12 +463,12 @@ static long long biz_floor_div(long long a, long long b) {
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-/* The first index of aClosed with a date >= d. */
+/* The first closed range that ends on or after day d. */
 static int biz_closed_from(const BizSchedule *p, long long d) {
   int lo = 0, hi = p->nClosed;
   while (lo < hi) {
     int mid = lo + (hi - lo) / 2;
-    if (p->aClosed[mid] < d) {
+    if (p->aClosed[2 * mid + 1] < d) {
       lo = mid + 1;
     } else {
       hi = mid;
@@ -464,15 +495,16 @@ double biz_seconds(const BizSchedule *p, const TzZone *pZone, double start,
   while (d <= dLast) {
     int w, k;
     long long mid = d * 86400 - c.off;
-    while (iClosed < p->nClosed && p->aClosed[iClosed] < d)
+    while (iClosed < p->nClosed && p->aClosed[2 * iClosed + 1] < d) {
       iClosed++;
+    }
     /* B-8: whole weeks at once, when nothing changes inside them. */
     if (p->weekSec > 0 && mid >= start && mid >= c.from + BIZ_MARGIN) {
       long long kEnd = biz_floor_div((long long)floor(end) + c.off, 86400);
       long long kTo = biz_floor_div(c.to - BIZ_MARGIN + c.off, 86400);
       long long lim = kEnd < kTo ? kEnd : kTo, weeks;
-      if (iClosed < p->nClosed && p->aClosed[iClosed] < lim) {
-        lim = p->aClosed[iClosed];
+      if (iClosed < p->nClosed && p->aClosed[2 * iClosed] < lim) {
+        lim = p->aClosed[2 * iClosed];
       }
       weeks = (lim - d) / 7;
       if (lim > d && weeks > 0) {
@@ -481,7 +513,7 @@ double biz_seconds(const BizSchedule *p, const TzZone *pZone, double start,
         continue;
       }
     }
-    if (iClosed < p->nClosed && p->aClosed[iClosed] == d) {
+    if (iClosed < p->nClosed && p->aClosed[2 * iClosed] <= d) {
       d++;
       continue;
     }

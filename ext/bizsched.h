@@ -23,9 +23,12 @@ struct BizSchedule {
   int nSpan;
   BizSpan aSpan[BIZ_MAX_SPAN]; /* sorted by weekday, then start */
   int aFirst[8]; /* spans of weekday w (0 = Sunday): aFirst[w]..aFirst[w+1] */
-  long long weekSec;  /* wall-clock seconds of a whole week */
-  int iZone, nZone;   /* the zone name in the schedule text; nZone 0: UTC */
-  long long *aClosed; /* closed local dates (days since 1970-01-01), sorted */
+  long long weekSec; /* wall-clock seconds of a whole week */
+  int iZone, nZone;  /* the zone name in the schedule text; nZone 0: UTC */
+  /* Closed local dates (days since 1970-01-01) as nClosed ranges: first
+  ** and last day at aClosed[2k] and aClosed[2k+1]; sorted, disjoint, not
+  ** touching. */
+  long long *aClosed;
   int nClosed;
 };
 
@@ -37,8 +40,9 @@ struct BizError {
   int iTok, nTok;
 };
 
-/* The closed dates a schedule of n bytes can hold, for aClosed. */
-#define BIZ_CLOSED_MAX(n) ((n) / 10 + 1)
+/* The entries of aClosed a schedule of n bytes can need (a date takes at
+** least 10 bytes, and each range two entries). */
+#define BIZ_CLOSED_MAX(n) (((n) / 10 + 1) * 2)
 
 /*
 ** Parse schedule z (n bytes) into *p. aClosed must hold BIZ_CLOSED_MAX(n)

@@ -6,7 +6,8 @@
 ** interval. A zone named in the schedule is used when it is one of the
 ** zones loaded at start-up, else UTC. Checks, beyond "no crash, no UB":
 **   - a parsed schedule is well formed (spans inside their day, sorted,
-**     not overlapping, weekSec their sum, closed dates sorted and unique);
+**     not overlapping, weekSec their sum, closed ranges sorted, disjoint and
+*apart);
 **   - 0 <= business_seconds <= end - start, and splitting the interval at
 **     any point gives the same total;
 **   - for intervals up to two days (from 1970 on), the total equals a count,
@@ -67,8 +68,9 @@ static long long fuzz_minutes(const BizSchedule *p, const TzZone *pZone,
     long long L = t + tzif_offset(pZone, t, 0, 0);
     long long d = L >= 0 ? L / 86400 : -((-L + 86399) / 86400);
     int tod = (int)(L - d * 86400), w = ts_weekday(d), k, closed = 0;
-    for (k = 0; k < p->nClosed; k++)
-      closed |= p->aClosed[k] == d;
+    for (k = 0; k < p->nClosed; k++) {
+      closed |= p->aClosed[2 * k] <= d && d <= p->aClosed[2 * k + 1];
+    }
     if (closed) continue;
     for (k = p->aFirst[w]; k < p->aFirst[w + 1]; k++) {
       if (tod >= p->aSpan[k].a && tod < p->aSpan[k].b) {
@@ -125,8 +127,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
       }
     }
     if (sum != sched.weekSec) abort();
-    for (k = 1; k < sched.nClosed; k++) {
-      if (sched.aClosed[k] <= sched.aClosed[k - 1]) abort();
+    for (k = 0; k < sched.nClosed; k++) {
+      if (sched.aClosed[2 * k] > sched.aClosed[2 * k + 1]) abort();
+      if (k > 0 && sched.aClosed[2 * k] <= sched.aClosed[2 * k - 1] + 1)
+        abort();
     }
     if (sched.nZone > 0 && sched.iZone + sched.nZone > n) abort();
   }
