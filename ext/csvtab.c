@@ -7,7 +7,8 @@
 ** Options (key=value; a value may be quoted with ' or "):
 **   filename    a path or a glob (required)
 **   header      auto | yes | no                             (default auto)
-**   header_rows description rows after the header, skipped  (default 0)
+**   header_rows description rows after the header, skipped  (default 0);
+**               with header=no, rows skipped at the start
 **   delimiter   auto | , | ; | tab | '|' | any one character (default auto)
 **   quote       one character, or none                      (default ")
 **   decimal     auto | . | ,                                 (default auto)
@@ -749,15 +750,21 @@ static int csvtab_sniff_file(const CsvOpts *o, const char *zPath, int nMax,
   pInfo->aazRow = sqlite3_malloc64(sizeof(char **) * (CSVTAB_SAMPLE_ROWS + 1));
   pInfo->anRow = sqlite3_malloc64(sizeof(int) * (CSVTAB_SAMPLE_ROWS + 1));
   if (pInfo->aazRow == 0 || pInfo->anRow == 0) goto nomem;
-  /* The first record, the description rows, then the sample. */
-  rc = csv_next(pR);
+  /* The first record, the description rows, then the sample. Without a
+     header (header=no), the description rows come first. */
+  rc = CSV_ROW;
+  for (r = 0; o->eHeader == 0 && r < o->nHeaderRows && rc == CSV_ROW; r++) {
+    rc = csv_next(pR);
+  }
+  if (rc == CSV_ROW) rc = csv_next(pR);
   if (rc == CSV_ROW) {
     sawFirst = 1;
     azFirst = csvtab_copy_record(pR, &nFirst);
     if (azFirst == 0) goto nomem;
     nMost = nFirst;
-    for (r = 0; r < o->nHeaderRows && rc == CSV_ROW; r++)
+    for (r = 0; o->eHeader != 0 && r < o->nHeaderRows && rc == CSV_ROW; r++) {
       rc = csv_next(pR);
+    }
     while (rc == CSV_ROW && pInfo->nRow < CSVTAB_SAMPLE_ROWS) {
       rc = csv_next(pR);
       if (rc != CSV_ROW) break;
@@ -822,9 +829,11 @@ static int csvtab_sniff_file(const CsvOpts *o, const char *zPath, int nMax,
     pInfo->nHead = nFirst;
     pInfo->nField = nFirst;
     azFirst = 0;
-  } else if (sawFirst) {
-    /* The first record is data: it joins the sample at the front, and the
-       header rows option still skipped the records after it. */
+  } else if (sawFirst && (o->eHeader == 0 || o->nHeaderRows == 0)) {
+    /* The first record is data: it joins the sample at the front. (When
+       auto decided there is no header, the description rows were skipped
+       after it, and the scan skips them from the start: the sample then
+       goes without it.) */
     if (pInfo->nRow == CSVTAB_SAMPLE_ROWS) {
       pInfo->nRow--;
       sqlite3_free(pInfo->aazRow[pInfo->nRow]);
@@ -835,6 +844,8 @@ static int csvtab_sniff_file(const CsvOpts *o, const char *zPath, int nMax,
     pInfo->anRow[0] = nFirst;
     pInfo->nRow++;
     azFirst = 0;
+    pInfo->nField = nMost;
+  } else if (sawFirst) {
     pInfo->nField = nMost;
   }
   rc = csvtab_names(pInfo->azHead, pInfo->nHead, pInfo->nField, &pInfo->azName);
