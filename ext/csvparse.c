@@ -86,8 +86,10 @@ struct CsvReader {
 /* ---------------------------------------------------------------- scans */
 
 /* Offset of the first of a, b or c in z[i..n), or n. */
-static size_t csv_find3(const char *z, size_t i, size_t n, char a, char b,
-                        char c) {
+static inline __attribute__((always_inline)) size_t csv_find3(const char *z,
+                                                              size_t i,
+                                                              size_t n, char a,
+                                                              char b, char c) {
 #ifdef __SSE2__
   const __m128i va = _mm_set1_epi8(a);
   const __m128i vb = _mm_set1_epi8(b);
@@ -384,7 +386,7 @@ static int csv_more(CsvReader *p) {
     }
     nNew = p->nAlloc * 2;
     if (nNew > CSV_MAX_RECORD) nNew = CSV_MAX_RECORD;
-    aNew = p->a.xRealloc(p->aBuf, nNew);
+    aNew = p->a.xRealloc(p->aBuf, nNew + 1); /* + 1: csv_cell_z's NUL */
     if (aNew == 0) {
       csv_set_err(p, CSV_ENOMEM, "out of memory");
       return CSV_ENOMEM;
@@ -460,7 +462,7 @@ static int csv_new(CsvReader **pp, const CsvAlloc *pAlloc) {
   p->eEol = CSV_EOL_LF;
   p->nMaxCell = 2000;
   p->iLine = 1;
-  p->aBuf = pAlloc->xRealloc(0, csvBufInit);
+  p->aBuf = pAlloc->xRealloc(0, csvBufInit + 1);
   p->aRaw = pAlloc->xRealloc(0, CSV_RAW_SIZE);
   if (p->aBuf == 0 || p->aRaw == 0) {
     csv_close(p);
@@ -833,6 +835,17 @@ const char *csv_cell(CsvReader *p, int i, int *pn) {
   if (c->flags & CELL_RAW) csv_unquote(p, c);
   *pn = (int)c->n;
   return p->aBuf + p->iRec + c->off;
+}
+
+/*
+** The byte after a cell is its delimiter, its line end, its closing quote
+** or (at the end of the input) the buffer's spare byte: no other cell's
+** text, and the record is already scanned, so it may become a NUL.
+*/
+const char *csv_cell_z(CsvReader *p, int i, int *pn) {
+  char *z = (char *)csv_cell(p, i, pn);
+  z[*pn] = 0;
+  return z;
 }
 
 long long csv_line(const CsvReader *p) {

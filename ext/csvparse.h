@@ -123,6 +123,9 @@ int csv_next(CsvReader *p);
 int csv_ncell(const CsvReader *p);
 /* Cell i (0-based, < csv_ncell) as UTF-8, not NUL-terminated. */
 const char *csv_cell(CsvReader *p, int i, int *pn);
+/* As csv_cell, and z[*pn] is a NUL (the cell's terminator is overwritten:
+** call it once the cells of the record are located, as csv_next does). */
+const char *csv_cell_z(CsvReader *p, int i, int *pn);
 /* 1 when cell i was quoted in the file. */
 int csv_cell_quoted(const CsvReader *p, int i);
 /* The line where the current (or failing) record starts (P-3). */

@@ -1360,6 +1360,17 @@ static int csvtab_eof(sqlite3_vtab_cursor *pCur) {
   return ((CsvCursor *)pCur)->eof;
 }
 
+/*
+** A cell as TEXT. z[n] is a NUL (csv_cell_z): passing -1 lets SQLite copy
+** the terminator too, so that sqlite3_value_text() in the function that
+** reads the value (length(), a KPI function) does not grow the copy to
+** add one. A cell with a NUL byte inside keeps its length.
+*/
+static void csvtab_result_text(sqlite3_context *ctx, const char *z, int n) {
+  sqlite3_result_text(ctx, z, memchr(z, 0, (size_t)n) ? n : -1,
+                      SQLITE_TRANSIENT);
+}
+
 /* Delivers one cell under C-5 and C-6. */
 static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
                           char cDec, int typesText, const char *zDateFmt) {
@@ -1377,13 +1388,13 @@ static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
       sqlite3_result_text(ctx, aIso, nIso, SQLITE_TRANSIENT);
       return;
     }
-    sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
+    csvtab_result_text(ctx, z, n);
     return;
   }
   if (typesText || eType == CT_TEXT) {
     while (k < n && csvtab_is_blank(z[k]))
       k++;
-    if (k < n) sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
+    if (k < n) csvtab_result_text(ctx, z, n);
     return;
   }
   t = csvtab_type(z, n, cDec, eType == CT_INTEGER, &v, &d);
@@ -1405,7 +1416,7 @@ static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
       }
       return;
     default:
-      sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
+      csvtab_result_text(ctx, z, n);
       return;
   }
 }
@@ -1427,7 +1438,7 @@ static int csvtab_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
   }
   k = f->aMap[i];
   if (k < 0 || k >= csv_ncell(c->pR)) return SQLITE_OK;
-  z = csv_cell(c->pR, k, &n);
+  z = csv_cell_z(c->pR, k, &n);
   csvtab_result(ctx, z, n, t->aType[i], f->cDec, t->o.typesText,
                 f->aDate[i] ? t->o.zDateFmt : 0);
   return SQLITE_OK;
