@@ -66,8 +66,10 @@ static uint64_t fuzz_read(const uint8_t *z, size_t n, int *peEnc, int *pcDelim,
       int k;
       const char *zc = csv_cell(p, i, &k);
       if (k < 0 || (i & 1) == 0) {
-        /* cells are decoded on demand: ask twice, in any order */
-        zc = csv_cell(p, i, &k);
+        /* cells are decoded on demand: ask twice, in any order, and the
+           NUL-terminated form must not touch another cell */
+        zc = csv_cell_z(p, i, &k);
+        if (zc[k] != 0) abort();
       }
       h = fuzz_hash(h, &k, sizeof(k));
       h = fuzz_hash(h, zc, (size_t)k);
