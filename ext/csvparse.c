@@ -67,6 +67,7 @@ struct CsvReader {
   long long iBufAbs; /* stream offset of aBuf[0] */
   size_t iValid;     /* UTF-8 checked up to here */
   long long iBadAbs; /* stream offset of the first invalid byte, or -1 */
+  int sawNul;        /* a NUL byte was decoded */
   /* Dialect. */
   int cDelim, cQuote, eEol, nMaxCell;
   /* The current record and its scan state. */
@@ -113,23 +114,29 @@ static inline __attribute__((always_inline)) size_t csv_find3(const char *z,
 /*
 ** Check UTF-8 in z[*pi..n). Returns 0 when all is valid, 1 when the byte
 ** at *pi starts an invalid sequence, 2 when a sequence starting at *pi is
-** cut by n (valid so far).
+** cut by n (valid so far). Sets *pNul when it passes a NUL byte.
 */
-static int csv_utf8_scan(const unsigned char *z, size_t n, size_t *pi) {
+static int csv_utf8_scan(const unsigned char *z, size_t n, size_t *pi,
+                         int *pNul) {
   size_t i = *pi;
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128();
+#endif
   while (i < n) {
     unsigned c;
     size_t len, k;
     unsigned lo = 0x80, hi = 0xBF;
 #ifdef __SSE2__
-    while (i + 16 <= n &&
-           _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(z + i))) == 0) {
+    while (i + 16 <= n) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(z + i));
+      if (_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, zero)))) break;
       i += 16;
     }
     if (i >= n) break;
 #endif
     c = z[i];
     if (c < 0x80) {
+      if (c == 0) *pNul = 1;
       i++;
       continue;
     }
@@ -275,6 +282,7 @@ static void csv_decode(CsvReader *p) {
     while (i < n && o + 4 <= nOut) {
       unsigned c = r[i++];
       if (c < 0x80) {
+        if (c == 0) p->sawNul = 1;
         out[o++] = (char)c;
       } else {
         if (cp1252 && c < 0xA0) c = aCp1252[c - 0x80];
@@ -307,6 +315,7 @@ static void csv_decode(CsvReader *p) {
         if (u >= 0xDC00 && u <= 0xDFFF) u = 0xFFFD;
         i += 2;
       }
+      if (u == 0) p->sawNul = 1;
       o += csv_put_utf8(out + o, u);
     }
     if (p->srcEof && i + 1 == n && o + 4 <= nOut) {
@@ -323,7 +332,7 @@ static void csv_validate(CsvReader *p) {
   size_t i = p->iValid;
   int rc;
   if (p->iBadAbs >= 0) return;
-  rc = csv_utf8_scan((const unsigned char *)p->aBuf, p->iEnd, &i);
+  rc = csv_utf8_scan((const unsigned char *)p->aBuf, p->iEnd, &i, &p->sawNul);
   if (rc == 1 || (rc == 2 && p->eof)) {
     p->iBadAbs = p->iBufAbs + (long long)i;
   }
@@ -424,7 +433,8 @@ static int csv_detect_and_load(CsvReader *p, int eEnc) {
     skip = 2;
   } else if (eEnc == CSV_ENC_AUTO) {
     size_t i = 0;
-    int rc = csv_utf8_scan(r, p->nRaw, &i);
+    int nul = 0;
+    int rc = csv_utf8_scan(r, p->nRaw, &i, &nul);
     eEnc = (rc == 0 || (rc == 2 && !p->srcEof)) ? CSV_ENC_UTF8 : CSV_ENC_CP1252;
   } else if (eEnc == CSV_ENC_UTF16) {
     eEnc = CSV_ENC_UTF16LE;
@@ -842,6 +852,10 @@ const char *csv_cell(CsvReader *p, int i, int *pn) {
 ** or (at the end of the input) the buffer's spare byte: no other cell's
 ** text, and the record is already scanned, so it may become a NUL.
 */
+int csv_saw_nul(const CsvReader *p) {
+  return p->sawNul;
+}
+
 const char *csv_cell_z(CsvReader *p, int i, int *pn) {
   char *z = (char *)csv_cell(p, i, pn);
   z[*pn] = 0;

@@ -126,6 +126,8 @@ const char *csv_cell(CsvReader *p, int i, int *pn);
 /* As csv_cell, and z[*pn] is a NUL (the cell's terminator is overwritten:
 ** call it once the cells of the record are located, as csv_next does). */
 const char *csv_cell_z(CsvReader *p, int i, int *pn);
+/* 1 when a NUL byte has been read so far (cells may then hold one). */
+int csv_saw_nul(const CsvReader *p);
 /* 1 when cell i was quoted in the file. */
 int csv_cell_quoted(const CsvReader *p, int i);
 /* The line where the current (or failing) record starts (P-3). */

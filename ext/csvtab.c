@@ -1364,16 +1364,19 @@ static int csvtab_eof(sqlite3_vtab_cursor *pCur) {
 ** A cell as TEXT. z[n] is a NUL (csv_cell_z): passing -1 lets SQLite copy
 ** the terminator too, so that sqlite3_value_text() in the function that
 ** reads the value (length(), a KPI function) does not grow the copy to
-** add one. A cell with a NUL byte inside keeps its length.
+** add one. A cell with a NUL byte inside keeps its length (looked for
+** only once the reader has seen a NUL: csv_saw_nul).
 */
-static void csvtab_result_text(sqlite3_context *ctx, const char *z, int n) {
-  sqlite3_result_text(ctx, z, memchr(z, 0, (size_t)n) ? n : -1,
+static void csvtab_result_text(sqlite3_context *ctx, const char *z, int n,
+                               int mayHaveNul) {
+  sqlite3_result_text(ctx, z, mayHaveNul && memchr(z, 0, (size_t)n) ? n : -1,
                       SQLITE_TRANSIENT);
 }
 
 /* Delivers one cell under C-5 and C-6. */
 static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
-                          char cDec, int typesText, const char *zDateFmt) {
+                          char cDec, int typesText, const char *zDateFmt,
+                          int mayHaveNul) {
   sqlite3_int64 v = 0;
   double d = 0;
   int t, k = 0;
@@ -1388,13 +1391,13 @@ static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
       sqlite3_result_text(ctx, aIso, nIso, SQLITE_TRANSIENT);
       return;
     }
-    csvtab_result_text(ctx, z, n);
+    csvtab_result_text(ctx, z, n, mayHaveNul);
     return;
   }
   if (typesText || eType == CT_TEXT) {
     while (k < n && csvtab_is_blank(z[k]))
       k++;
-    if (k < n) csvtab_result_text(ctx, z, n);
+    if (k < n) csvtab_result_text(ctx, z, n, mayHaveNul);
     return;
   }
   t = csvtab_type(z, n, cDec, eType == CT_INTEGER, &v, &d);
@@ -1416,7 +1419,7 @@ static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
       }
       return;
     default:
-      csvtab_result_text(ctx, z, n);
+      csvtab_result_text(ctx, z, n, mayHaveNul);
       return;
   }
 }
@@ -1440,7 +1443,7 @@ static int csvtab_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
   if (k < 0 || k >= csv_ncell(c->pR)) return SQLITE_OK;
   z = csv_cell_z(c->pR, k, &n);
   csvtab_result(ctx, z, n, t->aType[i], f->cDec, t->o.typesText,
-                f->aDate[i] ? t->o.zDateFmt : 0);
+                f->aDate[i] ? t->o.zDateFmt : 0, csv_saw_nul(c->pR));
   return SQLITE_OK;
 }
 
