@@ -24,8 +24,8 @@
 **         million rows read the zone file once; the connection also keeps
 **         the last 8 schedules it parsed, so a schedule taken from a
 **         column (one per team) is not parsed again on every row.
-**   BH-5  Instants before 0000-01-01 or from 10000-01-01 on are "timestamp
-**         out of range in argument N".
+**   BH-5  Instants before 0000-01-01 or from 10000-01-01 on are errors:
+**         "timestamp '-1e12' is outside years 0000 to 9999 in argument 1".
 **   BH-6  Registered deterministic but not innocuous: it reads files.
 */
 #include <errno.h>
@@ -225,6 +225,20 @@ static void bizhours_reversed(sqlite3_context *ctx, sqlite3_value **argv) {
   sqlite3_free(zQE);
 }
 
+/* BH-5: the message naming the value. */
+static void bizhours_range_error(sqlite3_context *ctx, sqlite3_value **argv,
+                                 int iArg) {
+  const char *z = (const char *)sqlite3_value_text(argv[iArg]);
+  char *zQ = z ? bizhours_quote(z, sqlite3_value_bytes(argv[iArg])) : 0;
+  if (zQ == 0) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  kpi_error(ctx, "timestamp '%s' is outside years 0000 to 9999 in argument %d",
+            zQ, iArg + 1);
+  sqlite3_free(zQ);
+}
+
 static void bizhoursSecondsFunc(sqlite3_context *ctx, int argc,
                                 sqlite3_value **argv) {
   double s = 0, e = 0, r;
@@ -281,9 +295,9 @@ static void bizhoursSecondsFunc(sqlite3_context *ctx, int argc,
     if (e < s) {
       bizhours_reversed(ctx, argv);
     } else if (s < BIZ_MIN_TIME || s >= BIZ_MAX_TIME) {
-      kpi_error(ctx, "timestamp out of range in argument 1");
+      bizhours_range_error(ctx, argv, 0);
     } else if (e < BIZ_MIN_TIME || e >= BIZ_MAX_TIME) {
-      kpi_error(ctx, "timestamp out of range in argument 2");
+      bizhours_range_error(ctx, argv, 1);
     } else {
       r = biz_seconds(&pC->sched, &pC->zone, s, e);
       sqlite3_result_double(ctx, r);
