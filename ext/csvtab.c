@@ -635,6 +635,7 @@ struct CsvInfo {
   int nRow;       /* sampled data records */
   char ***aazRow; /* their cells: aazRow[r][c], c < anRow[r] */
   int *anRow;
+  unsigned char *aFieldDate; /* nField flags: a dateformat column (C-6) */
 };
 
 static void csvtab_info_clear(CsvInfo *p) {
@@ -646,6 +647,7 @@ static void csvtab_info_clear(CsvInfo *p) {
   }
   sqlite3_free(p->aazRow);
   sqlite3_free(p->anRow);
+  sqlite3_free(p->aFieldDate);
   memset(p, 0, sizeof(*p));
 }
 
@@ -1096,6 +1098,34 @@ static int csvtab_is_date_column(const CsvInfo *pInfo, int iField,
   return nSeen > 0;
 }
 
+/*
+** Decides the file's date columns from its sample, then frees the sample:
+** a glob of many files keeps only their names until the table is made.
+*/
+static int csvtab_settle(const CsvOpts *o, CsvInfo *pInfo) {
+  int k, r;
+  if (o->zDateFmt && pInfo->nField > 0) {
+    pInfo->aFieldDate = sqlite3_malloc64((sqlite3_uint64)pInfo->nField);
+    if (pInfo->aFieldDate == 0) return SQLITE_NOMEM;
+    for (k = 0; k < pInfo->nField; k++) {
+      pInfo->aFieldDate[k] =
+          (unsigned char)csvtab_is_date_column(pInfo, k, o->zDateFmt);
+    }
+  }
+  for (r = 0; r < pInfo->nRow; r++) {
+    sqlite3_free(pInfo->aazRow[r]);
+  }
+  sqlite3_free(pInfo->aazRow);
+  sqlite3_free(pInfo->anRow);
+  sqlite3_free(pInfo->azHead);
+  pInfo->aazRow = 0;
+  pInfo->anRow = 0;
+  pInfo->azHead = 0;
+  pInfo->nRow = 0;
+  pInfo->nHead = 0;
+  return SQLITE_OK;
+}
+
 /* Fills f->aMap and f->aDate once the table's columns are known. */
 static int csvtab_map(CsvTable *p, CsvFile *f, const CsvInfo *pInfo) {
   int i;
@@ -1111,8 +1141,8 @@ static int csvtab_map(CsvTable *p, CsvFile *f, const CsvInfo *pInfo) {
     }
     f->aMap[i] = k;
     f->aDate[i] =
-        (unsigned char)(k >= 0 && p->o.zDateFmt && p->aType[i] != CT_TEXT &&
-                        csvtab_is_date_column(pInfo, k, p->o.zDateFmt));
+        (unsigned char)(k >= 0 && k < pInfo->nField && pInfo->aFieldDate &&
+                        p->aType[i] != CT_TEXT && pInfo->aFieldDate[k]);
   }
   if (p->o.zColumns) f->nField = p->nCol > f->nField ? p->nCol : f->nField;
   return SQLITE_OK;
@@ -1179,6 +1209,8 @@ static int csvtab_connect(sqlite3 *db, void *pAux, int argc,
     f->hasHeader = pInfo->hasHeader;
     f->nField = pInfo->nField;
     f->cDec = pInfo->cDec;
+    rc = csvtab_settle(&p->o, pInfo);
+    if (rc != SQLITE_OK) goto fail;
     if (p->o.zColumns == 0) {
       rc = csvtab_union(p, f, pInfo);
       if (rc != SQLITE_OK) goto fail;
