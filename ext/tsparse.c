@@ -336,8 +336,11 @@ static int ts_dm_valid(const char *z, int n) {
   return TS_BAD;
 }
 
+static int ts_parse_twitter(const char *z, int n, TsTime *p);
+
 static int ts_parse_letters(const char *z, int n, TsTime *p) {
-  /* Twitter/X API, then RFC 2822. */
+  /* Twitter/X API (its exact layout first, fast), then RFC 2822. */
+  if (ts_parse_twitter(z, n, p) == TS_OK) return TS_OK;
   if (ts_parse_fmt(z, n, "%a %b %d %H:%M:%S %z %Y", -1, p, 0) == TS_OK) {
     return TS_OK;
   }
@@ -406,6 +409,43 @@ static int ts_name(const char *z, int n, int *pi, const char *const *az,
     }
   }
   return -1;
+}
+
+/*
+** The Twitter/X API's exact layout, "Tue Oct 31 22:10:47 +0000 2017", read
+** without the format machinery: that form fills whole exports. Anything
+** else is TS_BAD here and goes to the general path.
+*/
+static int ts_parse_twitter(const char *z, int n, TsTime *p) {
+  TsFields f;
+  int i, k;
+  if (n != 30 || z[3] != ' ' || z[7] != ' ' || z[10] != ' ' || z[13] != ':' ||
+      z[16] != ':' || z[19] != ' ' || z[25] != ' ') {
+    return TS_BAD;
+  }
+  for (k = 0; k < 7; k++) {
+    if (ts_match_word(z, n, 0, azDay[k], 3)) break;
+  }
+  if (k == 7) return TS_BAD;
+  ts_fields_init(&f);
+  for (k = 0; k < 12; k++) {
+    if (ts_match_word(z, n, 4, azMonth[k], 3)) break;
+  }
+  if (k == 12) return TS_BAD;
+  f.mo = k + 1;
+  i = 8;
+  if (!ts_fixed(z, n, &i, 2, &f.d)) return TS_BAD;
+  i = 11;
+  if (!ts_fixed(z, n, &i, 2, &f.h)) return TS_BAD;
+  i = 14;
+  if (!ts_fixed(z, n, &i, 2, &f.mi)) return TS_BAD;
+  i = 17;
+  if (!ts_fixed(z, n, &i, 2, &f.s)) return TS_BAD;
+  i = 20;
+  if (!ts_zone(z, n, &i, &f) || i != 25) return TS_BAD;
+  i = 26;
+  if (!ts_fixed(z, n, &i, 4, &f.y)) return TS_BAD;
+  return ts_make(&f, p);
 }
 
 /* Up to nMax digits after optional blanks, at least one. */

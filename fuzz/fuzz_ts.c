@@ -8,6 +8,7 @@
 **   - TS_BADFORMAT comes from ts_parse_fmt exactly when ts_fmt_check says
 **     so, and only with a '%' at the reported offset;
 **   - an ambiguous date's suggested formats are valid formats;
+**   - the Twitter API fast path reads what its strptime format reads;
 **   - the calendar helpers round-trip.
 */
 #include <stdint.h>
@@ -38,6 +39,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   if (zSep == 0) {
     rc = ts_parse(z, (int)nData, &t);
     if (rc == TS_OK) fuzz_roundtrip(&t);
+    {
+      /* The Twitter fast path agrees with its format. */
+      TsTime tw, tf;
+      if (ts_parse_twitter(z, (int)nData, &tw) == TS_OK) {
+        if (ts_parse_fmt(z, (int)nData, "%a %b %d %H:%M:%S %z %Y", -1, &tf,
+                         0) != TS_OK ||
+            tf.sec != tw.sec || tf.nsec != tw.nsec) {
+          abort();
+        }
+      }
+    }
     if (rc == TS_AMBIGUOUS) {
       char aFmt[64];
       int k;
