@@ -38,8 +38,6 @@
 #include "kpi.h"
 #include "tzif.h"
 
-#define BIZHOURS_QUOTE_MAX 60
-
 /*
 ** A parsed schedule and its zone (BH-4). Held by a statement's auxdata
 ** and by the connection's cache, so it is counted and freed by the last
@@ -84,15 +82,6 @@ static void bizhours_conn_free(void *p) {
   for (k = 0; k < BIZHOURS_NSLOT; k++)
     bizhours_unref(pConn->aSlot[k]);
   sqlite3_free(pConn);
-}
-
-/* A bounded copy of text for a message (sqlite3_free it). */
-static char *bizhours_quote(const char *z, int n) {
-  if (n <= BIZHOURS_QUOTE_MAX) return sqlite3_mprintf("%.*s", n, z);
-  n = BIZHOURS_QUOTE_MAX;
-  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
-    n--;
-  return sqlite3_mprintf("%.*s...", n, z);
 }
 
 /*
@@ -161,8 +150,8 @@ static BizhoursCache *bizhours_load(sqlite3_context *ctx, const char *z,
   pC->zText = zText;
   pC->nText = n;
   if (!biz_parse(z, n, &pC->sched, (long long *)&pC[1], &err)) {
-    char *zQ = bizhours_quote(z, n);
-    char *zTok = err.iTok >= 0 ? bizhours_quote(z + err.iTok, err.nTok) : 0;
+    char *zQ = kpi_quote(z, n);
+    char *zTok = err.iTok >= 0 ? kpi_quote(z + err.iTok, err.nTok) : 0;
     static const char *const azDay[] = {"Sun", "Mon", "Tue", "Wed",
                                         "Thu", "Fri", "Sat"};
     if (zQ == 0 || (err.iTok >= 0 && zTok == 0)) {
@@ -195,7 +184,7 @@ static BizhoursCache *bizhours_load(sqlite3_context *ctx, const char *z,
       return 0;
     }
     if (rc != SQLITE_OK || !tzif_parse(pC->aFile, nFile, &pC->zone)) {
-      char *zQ = bizhours_quote(zZone, nZone);
+      char *zQ = kpi_quote(zZone, nZone);
       if (zQ == 0) {
         sqlite3_result_error_nomem(ctx);
       } else {
@@ -213,8 +202,8 @@ static BizhoursCache *bizhours_load(sqlite3_context *ctx, const char *z,
 static void bizhours_reversed(sqlite3_context *ctx, sqlite3_value **argv) {
   const char *zS = (const char *)sqlite3_value_text(argv[0]);
   const char *zE = (const char *)sqlite3_value_text(argv[1]);
-  char *zQS = zS ? bizhours_quote(zS, sqlite3_value_bytes(argv[0])) : 0;
-  char *zQE = zE ? bizhours_quote(zE, sqlite3_value_bytes(argv[1])) : 0;
+  char *zQS = zS ? kpi_quote(zS, sqlite3_value_bytes(argv[0])) : 0;
+  char *zQE = zE ? kpi_quote(zE, sqlite3_value_bytes(argv[1])) : 0;
   if (zQS == 0 || zQE == 0) {
     sqlite3_result_error_nomem(ctx);
   } else {
@@ -229,7 +218,7 @@ static void bizhours_reversed(sqlite3_context *ctx, sqlite3_value **argv) {
 static void bizhours_range_error(sqlite3_context *ctx, sqlite3_value **argv,
                                  int iArg) {
   const char *z = (const char *)sqlite3_value_text(argv[iArg]);
-  char *zQ = z ? bizhours_quote(z, sqlite3_value_bytes(argv[iArg])) : 0;
+  char *zQ = z ? kpi_quote(z, sqlite3_value_bytes(argv[iArg])) : 0;
   if (zQ == 0) {
     sqlite3_result_error_nomem(ctx);
     return;

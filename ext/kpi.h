@@ -85,6 +85,20 @@ int kpi_arg_flag(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
 int kpi_parse_num(const char *z, int n, KpiNum *p);
 /* Parse a flag word (SPEC 1, Flags). Returns 1 and sets *pFlag, or 0. */
 int kpi_parse_flag(const char *z, int n, int *pFlag);
+/*
+** The index in azWord[0..nWord) of text z, trimmed and folded to lower
+** case (ASCII, and the Latin-1 capitals of UTF-8: "RÉSOLU" is "résolu"),
+** or -1. n < 0 means strlen. The words must be lower case.
+*/
+int kpi_match_word(const char *z, int n, const char *const *azWord, int nWord);
+/* 1 for the blanks that make text empty: space, tab, CR, LF, FF, VT. */
+int kpi_is_blank(unsigned char c);
+/*
+** A copy of text for an error message, cut at 60 bytes on a UTF-8
+** boundary and ending in "..." when cut (V-7). n < 0 means strlen.
+** sqlite3_free it; NULL when memory runs out.
+*/
+char *kpi_quote(const char *z, int n);
 /* The words kpi_parse_flag accepts, for error messages. */
 extern const char kpi_flag_words[];
 

@@ -81,19 +81,10 @@
 #define DUR_OK KPI_ARG_OK     /* *pDur is set */
 #define DUR_OPEN 3            /* a start and no end: unanswered, open */
 
-#define DUR_QUOTE_MAX 60
-
 /* argv[i] as quoted text, cut at 60 bytes (sqlite3_free it). */
 static char *dur_quote(sqlite3_value *v) {
   const char *z = (const char *)sqlite3_value_text(v);
-  int n;
-  if (z == 0) return 0;
-  n = sqlite3_value_bytes(v);
-  if (n <= DUR_QUOTE_MAX) return sqlite3_mprintf("%.*s", n, z);
-  n = DUR_QUOTE_MAX;
-  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
-    n--;
-  return sqlite3_mprintf("%.*s...", n, z);
+  return z ? kpi_quote(z, sqlite3_value_bytes(v)) : 0;
 }
 
 /* "response 'b' is before receipt 'a'" (close/open for aht). */

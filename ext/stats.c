@@ -94,8 +94,6 @@
 #endif
 #define STATS_FLAGS (KPI_PURE | SQLITE_RESULT_SUBTYPE)
 
-#define STATS_QUOTE_MAX 60
-
 /* ------------------------------------------------------------------ */
 /* JSON output                                                          */
 
@@ -182,21 +180,6 @@ static void json_finish(StatsJson *p, sqlite3_context *ctx) {
 /* ------------------------------------------------------------------ */
 /* Arguments                                                            */
 
-static int stats_is_blank(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-         c == '\v';
-}
-
-/* A bounded copy of text for a message, cut on a UTF-8 boundary. */
-static char *stats_quote(const char *z) {
-  int n = (int)strlen(z);
-  if (n <= STATS_QUOTE_MAX) return sqlite3_mprintf("%s", z);
-  n = STATS_QUOTE_MAX;
-  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
-    n--;
-  return sqlite3_mprintf("%.*s...", n, z);
-}
-
 static const char stats_arm_words[] =
     "control: 0 control a contr\xC3\xB4le controle; treatment: 1 treatment "
     "variant b test";
@@ -207,35 +190,17 @@ static const char *const azTreatment[] = {"1", "treatment", "variant", "b",
 
 /* Text (trimmed, folded) to 0 (control) or 1 (treatment), or -1. */
 static int stats_arm_word(const char *z, int n) {
-  char aLow[16];
-  int i, k;
   KpiNum num;
-  while (n > 0 && stats_is_blank((unsigned char)z[0])) {
-    z++;
-    n--;
+  if (kpi_match_word(z, n, azControl,
+                     (int)(sizeof(azControl) / sizeof(azControl[0]))) >= 0) {
+    return 0;
   }
-  while (n > 0 && stats_is_blank((unsigned char)z[n - 1]))
-    n--;
-  if (n > 0 && n < (int)sizeof(aLow)) {
-    for (i = 0; i < n; i++) {
-      unsigned char c = (unsigned char)z[i];
-      if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-      /* Latin-1 capitals (UTF-8 C3 80..C3 9E) to their small letters */
-      if (i > 0 && (unsigned char)z[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E &&
-          c != 0x97) {
-        c = (unsigned char)(c + 0x20);
-      }
-      aLow[i] = (char)c;
-    }
-    aLow[n] = 0;
-    for (k = 0; k < (int)(sizeof(azControl) / sizeof(azControl[0])); k++) {
-      if (strcmp(aLow, azControl[k]) == 0) return 0;
-    }
-    for (k = 0; k < (int)(sizeof(azTreatment) / sizeof(azTreatment[0])); k++) {
-      if (strcmp(aLow, azTreatment[k]) == 0) return 1;
-    }
+  if (kpi_match_word(z, n, azTreatment,
+                     (int)(sizeof(azTreatment) / sizeof(azTreatment[0]))) >=
+      0) {
+    return 1;
   }
-  if (n > 0 && kpi_parse_num(z, n, &num)) {
+  if (kpi_parse_num(z, n, &num)) {
     if (num.r == 0.0) return 0;
     if (num.r == 1.0) return 1;
   }
@@ -255,12 +220,12 @@ static int stats_arg_arm(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
       sqlite3_result_error_nomem(ctx);
       return KPI_ARG_ERR;
     }
-    while (k < n && stats_is_blank((unsigned char)z[k]))
+    while (k < n && kpi_is_blank((unsigned char)z[k]))
       k++;
     if (k == n) return KPI_ARG_NULL;
     *pArm = stats_arm_word(z, n);
     if (*pArm >= 0) return KPI_ARG_OK;
-    zQ = stats_quote(z);
+    zQ = kpi_quote(z, -1);
     if (zQ == 0) {
       sqlite3_result_error_nomem(ctx);
       return KPI_ARG_ERR;

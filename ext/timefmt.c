@@ -38,17 +38,6 @@
 #include "kpi.h"
 #include "tsparse.h"
 
-#define TIMEFMT_QUOTE_MAX 60
-
-/* TF-7: a bounded copy of text for a message (sqlite3_free it). */
-static char *timefmt_quote(const char *z, int n) {
-  if (n <= TIMEFMT_QUOTE_MAX) return sqlite3_mprintf("%.*s", n, z);
-  n = TIMEFMT_QUOTE_MAX;
-  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
-    n--;
-  return sqlite3_mprintf("%.*s...", n, z);
-}
-
 /* The two suggested formats of TF-3 into aDay and aMonth (64 bytes). */
 static void timefmt_suggest(const char *z, int n, char *aDay, char *aMonth) {
   if (ts_suggest_fmt(z, n, 1, aDay, 64) == 0 ||
@@ -62,7 +51,7 @@ static void timefmt_suggest(const char *z, int n, char *aDay, char *aMonth) {
 
 static int timefmt_text_error(sqlite3_context *ctx, const char *z, int n,
                               int iArg, int rc) {
-  char *zQ = timefmt_quote(z, n);
+  char *zQ = kpi_quote(z, n);
   if (zQ == 0) {
     sqlite3_result_error_nomem(ctx);
     return KPI_ARG_ERR;
@@ -181,7 +170,7 @@ static void timefmtTsFmtFunc(sqlite3_context *ctx, int argc,
     return;
   }
   if (ts_fmt_check(zFmt, nFmt, &iBad) != TS_OK) {
-    char *zQ = timefmt_quote(zFmt, nFmt);
+    char *zQ = kpi_quote(zFmt, nFmt);
     if (zQ == 0) {
       sqlite3_result_error_nomem(ctx);
       return;
@@ -202,8 +191,8 @@ static void timefmtTsFmtFunc(sqlite3_context *ctx, int argc,
   if (timefmt_is_blank(z, n)) return;
   rc = ts_parse_fmt(z, n, zFmt, nFmt, &t, 0);
   if (rc != TS_OK) {
-    char *zQ = timefmt_quote(z, n);
-    char *zQF = timefmt_quote(zFmt, nFmt);
+    char *zQ = kpi_quote(z, n);
+    char *zQF = kpi_quote(zFmt, nFmt);
     if (zQ == 0 || zQF == 0) {
       sqlite3_result_error_nomem(ctx);
     } else {

@@ -80,10 +80,9 @@ void kpi_error(sqlite3_context *ctx, const char *zFmt, ...) {
   sqlite3_free(zFull);
 }
 
-/* V-7: a printable, bounded copy of text for a message (sqlite3_free it). */
-static char *value_quote(const char *z) {
-  int n = (int)strlen(z);
-  if (n <= KPI_QUOTE_MAX) return sqlite3_mprintf("%s", z);
+char *kpi_quote(const char *z, int n) {
+  if (n < 0) n = (int)strlen(z);
+  if (n <= KPI_QUOTE_MAX) return sqlite3_mprintf("%.*s", n, z);
   n = KPI_QUOTE_MAX;
   while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
     n--;
@@ -93,7 +92,7 @@ static char *value_quote(const char *z) {
 /* Sets "cannot parse number 'x' in argument N"-style errors for text. */
 static void value_text_error(sqlite3_context *ctx, const char *zWhat,
                              const char *z, int iArg) {
-  char *zQ = value_quote(z);
+  char *zQ = kpi_quote(z, -1);
   if (zQ == 0) {
     sqlite3_result_error_nomem(ctx);
     return;
@@ -102,7 +101,7 @@ static void value_text_error(sqlite3_context *ctx, const char *zWhat,
   sqlite3_free(zQ);
 }
 
-static int value_is_blank(unsigned char c) {
+int kpi_is_blank(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
          c == '\v';
 }
@@ -130,9 +129,9 @@ int kpi_parse_num(const char *z, int n, KpiNum *p) {
   int overflowM = 0;
   int exp10 = 0;
   if (n < 0) n = (int)strlen(z);
-  while (i < n && value_is_blank((unsigned char)z[i]))
+  while (i < n && kpi_is_blank((unsigned char)z[i]))
     i++;
-  while (n > i && value_is_blank((unsigned char)z[n - 1]))
+  while (n > i && kpi_is_blank((unsigned char)z[n - 1]))
     n--;
   iStart = i;
   if (i < n && (z[i] == '+' || z[i] == '-')) {
@@ -240,7 +239,7 @@ int kpi_arg_num(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
         sqlite3_result_error_nomem(ctx);
         return KPI_ARG_ERR;
       }
-      while (k < n && value_is_blank((unsigned char)z[k]))
+      while (k < n && kpi_is_blank((unsigned char)z[k]))
         k++;
       if (k == n) return KPI_ARG_NULL;
       if (!kpi_parse_num(z, n, p)) {
@@ -290,18 +289,17 @@ static const char *const azTrue[] = {
 static const char *const azFalse[] = {
     "false", "f", "no", "n", "non", "faux", "unresolved", "open", "pending"};
 
-int kpi_parse_flag(const char *z, int n, int *pFlag) {
+int kpi_match_word(const char *z, int n, const char *const *azWord, int nWord) {
   char aLow[16];
   int i, k;
-  KpiNum num;
   if (n < 0) n = (int)strlen(z);
-  while (n > 0 && value_is_blank((unsigned char)z[0])) {
+  while (n > 0 && kpi_is_blank((unsigned char)z[0])) {
     z++;
     n--;
   }
-  while (n > 0 && value_is_blank((unsigned char)z[n - 1]))
+  while (n > 0 && kpi_is_blank((unsigned char)z[n - 1]))
     n--;
-  if (n == 0 || n >= (int)sizeof(aLow)) return 0;
+  if (n == 0 || n >= (int)sizeof(aLow)) return -1;
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)z[i];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
@@ -313,17 +311,24 @@ int kpi_parse_flag(const char *z, int n, int *pFlag) {
     aLow[i] = (char)c;
   }
   aLow[n] = 0;
-  for (k = 0; k < (int)(sizeof(azTrue) / sizeof(azTrue[0])); k++) {
-    if (strcmp(aLow, azTrue[k]) == 0) {
-      *pFlag = 1;
-      return 1;
-    }
+  for (k = 0; k < nWord; k++) {
+    if (strcmp(aLow, azWord[k]) == 0) return k;
   }
-  for (k = 0; k < (int)(sizeof(azFalse) / sizeof(azFalse[0])); k++) {
-    if (strcmp(aLow, azFalse[k]) == 0) {
-      *pFlag = 0;
-      return 1;
-    }
+  return -1;
+}
+
+int kpi_parse_flag(const char *z, int n, int *pFlag) {
+  KpiNum num;
+  if (n < 0) n = (int)strlen(z);
+  if (kpi_match_word(z, n, azTrue, (int)(sizeof(azTrue) / sizeof(azTrue[0]))) >=
+      0) {
+    *pFlag = 1;
+    return 1;
+  }
+  if (kpi_match_word(z, n, azFalse,
+                     (int)(sizeof(azFalse) / sizeof(azFalse[0]))) >= 0) {
+    *pFlag = 0;
+    return 1;
   }
   if (kpi_parse_num(z, n, &num)) {
     *pFlag = num.r != 0.0;
@@ -343,11 +348,11 @@ int kpi_arg_flag(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
       sqlite3_result_error_nomem(ctx);
       return KPI_ARG_ERR;
     }
-    while (k < n && value_is_blank((unsigned char)z[k]))
+    while (k < n && kpi_is_blank((unsigned char)z[k]))
       k++;
     if (k == n) return KPI_ARG_NULL;
     if (!kpi_parse_flag(z, n, pFlag)) {
-      char *zQ = value_quote(z);
+      char *zQ = kpi_quote(z, -1);
       if (zQ == 0) {
         sqlite3_result_error_nomem(ctx);
         return KPI_ARG_ERR;
