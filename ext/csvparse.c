@@ -67,7 +67,7 @@ struct CsvReader {
   long long iBufAbs; /* stream offset of aBuf[0] */
   size_t iValid;     /* UTF-8 checked up to here */
   long long iBadAbs; /* stream offset of the first invalid byte, or -1 */
-  int sawNul;        /* a NUL byte was decoded */
+  int badIsNul;      /* the byte at iBadAbs is a NUL, not bad UTF-8 */
   /* Dialect. */
   int cDelim, cQuote, eEol, nMaxCell;
   /* The current record and its scan state. */
@@ -81,7 +81,7 @@ struct CsvReader {
   unsigned int cellFlags;
   long long nLines; /* line ends inside the current record */
   int rcErr;        /* a sticky error */
-  char zErr[64];
+  char zErr[96];
 };
 
 /* ---------------------------------------------------------------- scans */
@@ -114,10 +114,9 @@ static inline __attribute__((always_inline)) size_t csv_find3(const char *z,
 /*
 ** Check UTF-8 in z[*pi..n). Returns 0 when all is valid, 1 when the byte
 ** at *pi starts an invalid sequence, 2 when a sequence starting at *pi is
-** cut by n (valid so far). Sets *pNul when it passes a NUL byte.
+** cut by n (valid so far), 3 when the byte at *pi is a NUL.
 */
-static int csv_utf8_scan(const unsigned char *z, size_t n, size_t *pi,
-                         int *pNul) {
+static int csv_utf8_scan(const unsigned char *z, size_t n, size_t *pi) {
   size_t i = *pi;
 #ifdef __SSE2__
   const __m128i zero = _mm_setzero_si128();
@@ -136,7 +135,10 @@ static int csv_utf8_scan(const unsigned char *z, size_t n, size_t *pi,
 #endif
     c = z[i];
     if (c < 0x80) {
-      if (c == 0) *pNul = 1;
+      if (c == 0) {
+        *pi = i;
+        return 3;
+      }
       i++;
       continue;
     }
@@ -267,6 +269,13 @@ static size_t csv_put_utf8(char *z, unsigned cp) {
   return 4;
 }
 
+/* Decoded text is never NUL (P-4): remember the first one at aBuf[o]. */
+static void csv_mark_nul(CsvReader *p, size_t o) {
+  if (p->iBadAbs >= 0) return;
+  p->iBadAbs = p->iBufAbs + (long long)o;
+  p->badIsNul = 1;
+}
+
 /*
 ** Decode raw bytes into aBuf[iEnd..nAlloc) while at least 4 bytes are
 ** free. A UTF-16 unit or pair cut by the end of the raw bytes waits for
@@ -282,7 +291,7 @@ static void csv_decode(CsvReader *p) {
     while (i < n && o + 4 <= nOut) {
       unsigned c = r[i++];
       if (c < 0x80) {
-        if (c == 0) p->sawNul = 1;
+        if (c == 0) csv_mark_nul(p, o);
         out[o++] = (char)c;
       } else {
         if (cp1252 && c < 0xA0) c = aCp1252[c - 0x80];
@@ -315,7 +324,7 @@ static void csv_decode(CsvReader *p) {
         if (u >= 0xDC00 && u <= 0xDFFF) u = 0xFFFD;
         i += 2;
       }
-      if (u == 0) p->sawNul = 1;
+      if (u == 0) csv_mark_nul(p, o);
       o += csv_put_utf8(out + o, u);
     }
     if (p->srcEof && i + 1 == n && o + 4 <= nOut) {
@@ -332,9 +341,10 @@ static void csv_validate(CsvReader *p) {
   size_t i = p->iValid;
   int rc;
   if (p->iBadAbs >= 0) return;
-  rc = csv_utf8_scan((const unsigned char *)p->aBuf, p->iEnd, &i, &p->sawNul);
-  if (rc == 1 || (rc == 2 && p->eof)) {
+  rc = csv_utf8_scan((const unsigned char *)p->aBuf, p->iEnd, &i);
+  if (rc == 1 || rc == 3 || (rc == 2 && p->eof)) {
     p->iBadAbs = p->iBufAbs + (long long)i;
+    p->badIsNul = rc == 3;
   }
   p->iValid = i;
 }
@@ -433,8 +443,10 @@ static int csv_detect_and_load(CsvReader *p, int eEnc) {
     skip = 2;
   } else if (eEnc == CSV_ENC_AUTO) {
     size_t i = 0;
-    int nul = 0;
-    int rc = csv_utf8_scan(r, p->nRaw, &i, &nul);
+    int rc;
+    /* A NUL is valid UTF-8 here; the reader refuses it later (P-4). */
+    while ((rc = csv_utf8_scan(r, p->nRaw, &i)) == 3)
+      i++;
     eEnc = (rc == 0 || (rc == 2 && !p->srcEof)) ? CSV_ENC_UTF8 : CSV_ENC_CP1252;
   } else if (eEnc == CSV_ENC_UTF16) {
     eEnc = CSV_ENC_UTF16LE;
@@ -795,6 +807,12 @@ int csv_next(CsvReader *p) {
     rc = csv_record(p);
     if (rc == CSV_ROW && p->iBadAbs >= 0 &&
         p->iBadAbs < p->iBufAbs + (long long)(p->iRec + p->nRecLen)) {
+      if (p->badIsNul) {
+        csv_set_err(p, CSV_ENUL,
+                    "NUL byte (binary data, or UTF-16 without a BOM: give "
+                    "encoding=utf16)");
+        return CSV_ENUL;
+      }
       csv_set_err(p, CSV_EUTF8, "invalid UTF-8");
       return CSV_EUTF8;
     }
@@ -852,10 +870,6 @@ const char *csv_cell(CsvReader *p, int i, int *pn) {
 ** or (at the end of the input) the buffer's spare byte: no other cell's
 ** text, and the record is already scanned, so it may become a NUL.
 */
-int csv_saw_nul(const CsvReader *p) {
-  return p->sawNul;
-}
-
 const char *csv_cell_z(CsvReader *p, int i, int *pn) {
   char *z = (char *)csv_cell(p, i, pn);
   z[*pn] = 0;

@@ -32,7 +32,9 @@
 **        64 KiB are valid UTF-8 (a sequence cut by the sample's end is
 **        fine), else cp1252. In UTF-8 every byte of the file is checked; an
 **        invalid sequence is CSV_EUTF8 at the record that holds it. An
-**        unpaired UTF-16 surrogate becomes U+FFFD.
+**        unpaired UTF-16 surrogate becomes U+FFFD. A NUL character, in any
+**        encoding, is CSV_ENUL at the record that holds it: text does not
+**        hold one, and binary files and UTF-16 without a BOM do.
 **   P-5  A gzip file (by its magic bytes, whatever its name) is read
 **        through zlib; a corrupt stream is CSV_EIO.
 **   P-6  Bounded: a record longer than CSV_MAX_RECORD bytes is
@@ -58,6 +60,7 @@
 #define CSV_ETOOBIG 7  /* record longer than CSV_MAX_RECORD */
 #define CSV_ETOOMANY 8 /* more fields than nMaxCell */
 #define CSV_EUTF8 9    /* invalid UTF-8 */
+#define CSV_ENUL 10    /* a NUL byte: binary data, or UTF-16 without a BOM */
 
 /* Encodings. */
 #define CSV_ENC_AUTO 0
@@ -126,8 +129,6 @@ const char *csv_cell(CsvReader *p, int i, int *pn);
 /* As csv_cell, and z[*pn] is a NUL (the cell's terminator is overwritten:
 ** call it once the cells of the record are located, as csv_next does). */
 const char *csv_cell_z(CsvReader *p, int i, int *pn);
-/* 1 when a NUL byte has been read so far (cells may then hold one). */
-int csv_saw_nul(const CsvReader *p);
 /* 1 when cell i was quoted in the file. */
 int csv_cell_quoted(const CsvReader *p, int i);
 /* The line where the current (or failing) record starts (P-3). */

@@ -1393,22 +1393,18 @@ static int csvtab_eof(sqlite3_vtab_cursor *pCur) {
 }
 
 /*
-** A cell as TEXT. z[n] is a NUL (csv_cell_z): passing -1 lets SQLite copy
-** the terminator too, so that sqlite3_value_text() in the function that
-** reads the value (length(), a KPI function) does not grow the copy to
-** add one. A cell with a NUL byte inside keeps its length (looked for
-** only once the reader has seen a NUL: csv_saw_nul).
+** A cell as TEXT. z[n] is a NUL (csv_cell_z) and the reader refuses NUL
+** bytes inside cells: passing -1 lets SQLite copy the terminator too, so
+** that sqlite3_value_text() in the function that reads the value
+** (length(), a KPI function) does not grow the copy to add one.
 */
-static void csvtab_result_text(sqlite3_context *ctx, const char *z, int n,
-                               int mayHaveNul) {
-  sqlite3_result_text(ctx, z, mayHaveNul && memchr(z, 0, (size_t)n) ? n : -1,
-                      SQLITE_TRANSIENT);
+static void csvtab_result_text(sqlite3_context *ctx, const char *z) {
+  sqlite3_result_text(ctx, z, -1, SQLITE_TRANSIENT);
 }
 
 /* Delivers one cell under C-5 and C-6. */
 static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
-                          char cDec, int typesText, const char *zDateFmt,
-                          int mayHaveNul) {
+                          char cDec, int typesText, const char *zDateFmt) {
   sqlite3_int64 v = 0;
   double d = 0;
   int t, k = 0;
@@ -1423,13 +1419,13 @@ static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
       sqlite3_result_text(ctx, aIso, nIso, SQLITE_TRANSIENT);
       return;
     }
-    csvtab_result_text(ctx, z, n, mayHaveNul);
+    csvtab_result_text(ctx, z);
     return;
   }
   if (typesText || eType == CT_TEXT) {
     while (k < n && csvtab_is_blank(z[k]))
       k++;
-    if (k < n) csvtab_result_text(ctx, z, n, mayHaveNul);
+    if (k < n) csvtab_result_text(ctx, z);
     return;
   }
   t = csvtab_type(z, n, cDec, eType == CT_INTEGER, &v, &d);
@@ -1451,7 +1447,7 @@ static void csvtab_result(sqlite3_context *ctx, const char *z, int n, int eType,
       }
       return;
     default:
-      csvtab_result_text(ctx, z, n, mayHaveNul);
+      csvtab_result_text(ctx, z);
       return;
   }
 }
@@ -1475,7 +1471,7 @@ static int csvtab_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
   if (k < 0 || k >= csv_ncell(c->pR)) return SQLITE_OK;
   z = csv_cell_z(c->pR, k, &n);
   csvtab_result(ctx, z, n, t->aType[i], f->cDec, t->o.typesText,
-                f->aDate[i] ? t->o.zDateFmt : 0, csv_saw_nul(c->pR));
+                f->aDate[i] ? t->o.zDateFmt : 0);
   return SQLITE_OK;
 }
 
