@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -51,6 +52,9 @@ struct CsvReader {
   /* Source: a file descriptor, a gzip stream on it, or memory. */
   int fd;
   gzFile gz;
+  int fdStat;      /* the file's descriptor for fstat (also under gz) */
+  long long nSize; /* a regular file's size when opened, else -1 */
+  long long nRead; /* bytes read from a plain (not gzip) file */
   const unsigned char *aMem;
   size_t nMem, iMem;
   int srcEof; /* the source has nothing more */
@@ -185,6 +189,26 @@ static void csv_set_err(CsvReader *p, int rc, const char *zMsg) {
 }
 
 /* Read up to n bytes (all of them unless the source ends). -1 on error. */
+/*
+** P-8: at the end of a regular file, it must still have the size it had
+** when opened, and a plain file must have given exactly that many bytes:
+** a file truncated or appended to during the scan is an error, not a
+** table that silently lost or gained rows.
+*/
+static int csv_src_changed(CsvReader *p) {
+  struct stat st;
+  long long nNow;
+  char aMsg[96];
+  if (p->nSize < 0) return 0;
+  nNow = fstat(p->fdStat, &st) == 0 ? (long long)st.st_size : -1;
+  if (nNow == p->nSize && (p->gz || p->nRead == p->nSize)) return 0;
+  snprintf(aMsg, sizeof(aMsg),
+           "file changed while it was read (%lld bytes when opened, now %lld)",
+           p->nSize, nNow);
+  csv_set_err(p, CSV_EIO, aMsg);
+  return 1;
+}
+
 static long long csv_src_read(CsvReader *p, unsigned char *z, size_t n) {
   size_t got = 0;
   if (p->srcEof || n == 0) return 0;
@@ -220,6 +244,7 @@ static long long csv_src_read(CsvReader *p, unsigned char *z, size_t n) {
       }
       got += (size_t)k;
     }
+    if (p->srcEof && csv_src_changed(p)) return -1;
     return (long long)got;
   }
   while (got < n) {
@@ -234,7 +259,9 @@ static long long csv_src_read(CsvReader *p, unsigned char *z, size_t n) {
       break;
     }
     got += (size_t)k;
+    p->nRead += k;
   }
+  if (p->srcEof && csv_src_changed(p)) return -1;
   return (long long)got;
 }
 
@@ -478,6 +505,8 @@ static int csv_new(CsvReader **pp, const CsvAlloc *pAlloc) {
   memset(p, 0, sizeof(*p));
   p->a = *pAlloc;
   p->fd = -1;
+  p->fdStat = -1;
+  p->nSize = -1;
   p->iBadAbs = -1;
   p->cDelim = ',';
   p->cQuote = '"';
@@ -521,6 +550,13 @@ int csv_open_file(CsvReader **pp, const char *zPath, int eEnc,
     csv_close(p);
     errno = e;
     return CSV_EOPEN;
+  }
+  {
+    struct stat st;
+    p->fdStat = p->fd;
+    if (fstat(p->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      p->nSize = (long long)st.st_size;
+    }
   }
   if (pread(p->fd, aMagic, 2, 0) == 2 && aMagic[0] == 0x1F &&
       aMagic[1] == 0x8B) {

@@ -43,6 +43,10 @@
 **   P-7  Cells point into the read buffer and stay valid until the next
 **        csv_next; only a cell with "" escapes or text after its closing
 **        quote is rewritten, in place, when first asked for.
+**   P-8  A regular file must keep, until its end is read, the size it had
+**        when opened (and a plain file must give that many bytes): one
+**        truncated or appended to during the scan is CSV_EIO "file changed
+**        while it was read (N bytes when opened, now M)".
 */
 #ifndef KPI_CSVPARSE_H
 #define KPI_CSVPARSE_H
