@@ -12,7 +12,10 @@ command -v make >/dev/null 2>&1 || need make
 [ -f /usr/include/zlib.h ] || need zlib1g-dev
 command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 if command -v tclsh >/dev/null 2>&1; then
-  echo 'package require sqlite3' | tclsh >/dev/null 2>&1 || need libsqlite3-tcl
+  # tclsh reading a script from standard input exits 0 even when a
+  # command fails, so the script says exit 1 itself.
+  echo 'if {[catch {package require sqlite3}]} {exit 1}' | tclsh >/dev/null 2>&1 ||
+    need libsqlite3-tcl
 else
   need tcl
   need libsqlite3-tcl
