@@ -99,6 +99,19 @@ int kpi_is_blank(unsigned char c);
 ** sqlite3_free it; NULL when memory runs out.
 */
 char *kpi_quote(const char *z, int n);
+/*
+** For an argument v of type TEXT: KPI_ARG_NULL when it is blank, else
+** KPI_ARG_OK with its text in *pz and length in *pn (KPI_ARG_ERR when
+** memory runs out).
+*/
+int kpi_arg_text(sqlite3_context *ctx, sqlite3_value *v, const char **pz,
+                 int *pn);
+/*
+** Sets "NAME: zWhat 'z' in argument N" + zTail (may be 0), with z quoted
+** by kpi_quote: "ctr: cannot parse number 'abc' in argument 1".
+*/
+void kpi_error_text(sqlite3_context *ctx, const char *zWhat, const char *z,
+                    int iArg, const char *zTail);
 /* The words kpi_parse_flag accepts, for error messages. */
 extern const char kpi_flag_words[];
 

@@ -96,32 +96,33 @@ static int ratio_args(sqlite3_context *ctx, sqlite3_value **argv, KpiNum *pA,
   return (rcA == KPI_ARG_OK && rcB == KPI_ARG_OK) ? KPI_ARG_OK : KPI_ARG_NULL;
 }
 
-static void ratioStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+/* Adds (sign 1) or removes (sign -1, the window's xInverse) one row. */
+static void ratio_update(sqlite3_context *ctx, sqlite3_value **argv, int sign) {
   RatioState *p;
   KpiNum a, b;
-  (void)argc;
   if (ratio_args(ctx, argv, &a, &b) != KPI_ARG_OK) return;
   p = sqlite3_aggregate_context(ctx, sizeof(*p));
   if (p == 0) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  kpi_sum_add(&p->num, &a);
-  kpi_sum_add(&p->den, &b);
+  if (sign > 0) {
+    kpi_sum_add(&p->num, &a);
+    kpi_sum_add(&p->den, &b);
+  } else {
+    kpi_sum_sub(&p->num, &a);
+    kpi_sum_sub(&p->den, &b);
+  }
+}
+
+static void ratioStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  ratio_update(ctx, argv, 1);
 }
 
 static void ratioInverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  RatioState *p;
-  KpiNum a, b;
   (void)argc;
-  if (ratio_args(ctx, argv, &a, &b) != KPI_ARG_OK) return;
-  p = sqlite3_aggregate_context(ctx, sizeof(*p));
-  if (p == 0) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  kpi_sum_sub(&p->num, &a);
-  kpi_sum_sub(&p->den, &b);
+  ratio_update(ctx, argv, -1);
 }
 
 static void ratioValue(sqlite3_context *ctx) {
@@ -165,33 +166,29 @@ static int meanrate_arg(sqlite3_context *ctx, sqlite3_value **argv,
   return KPI_ARG_OK;
 }
 
-static void meanrateStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+static void meanrate_update(sqlite3_context *ctx, sqlite3_value **argv,
+                            int sign) {
   MeanRateState *p;
   double r;
-  (void)argc;
   if (meanrate_arg(ctx, argv, &r) != KPI_ARG_OK) return;
   p = sqlite3_aggregate_context(ctx, sizeof(*p));
   if (p == 0) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  kpi_sum_addr(&p->sum, r);
-  p->n++;
+  kpi_sum_addr(&p->sum, sign > 0 ? r : -r);
+  p->n += sign;
+}
+
+static void meanrateStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  meanrate_update(ctx, argv, 1);
 }
 
 static void meanrateInverse(sqlite3_context *ctx, int argc,
                             sqlite3_value **argv) {
-  MeanRateState *p;
-  double r;
   (void)argc;
-  if (meanrate_arg(ctx, argv, &r) != KPI_ARG_OK) return;
-  p = sqlite3_aggregate_context(ctx, sizeof(*p));
-  if (p == 0) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  kpi_sum_addr(&p->sum, -r);
-  p->n--;
+  meanrate_update(ctx, argv, -1);
 }
 
 static void meanrateValue(sqlite3_context *ctx) {

@@ -212,27 +212,15 @@ static int stats_arg_arm(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
                          int *pArm) {
   sqlite3_value *v = argv[iArg];
   if (sqlite3_value_type(v) == SQLITE_TEXT) {
-    const char *z = (const char *)sqlite3_value_text(v);
-    int n = sqlite3_value_bytes(v);
-    int k = 0;
-    char *zQ;
-    if (z == 0) {
-      sqlite3_result_error_nomem(ctx);
-      return KPI_ARG_ERR;
-    }
-    while (k < n && kpi_is_blank((unsigned char)z[k]))
-      k++;
-    if (k == n) return KPI_ARG_NULL;
+    const char *z;
+    int n;
+    char aTail[sizeof(stats_arm_words) + 3];
+    int rc = kpi_arg_text(ctx, v, &z, &n);
+    if (rc != KPI_ARG_OK) return rc;
     *pArm = stats_arm_word(z, n);
     if (*pArm >= 0) return KPI_ARG_OK;
-    zQ = kpi_quote(z, -1);
-    if (zQ == 0) {
-      sqlite3_result_error_nomem(ctx);
-      return KPI_ARG_ERR;
-    }
-    kpi_error(ctx, "unknown arm '%s' in argument %d (%s)", zQ, iArg + 1,
-              stats_arm_words);
-    sqlite3_free(zQ);
+    sqlite3_snprintf((int)sizeof(aTail), aTail, " (%s)", stats_arm_words);
+    kpi_error_text(ctx, "unknown arm", z, iArg, aTail);
     return KPI_ARG_ERR;
   } else {
     KpiNum num;

@@ -89,16 +89,33 @@ char *kpi_quote(const char *z, int n) {
   return sqlite3_mprintf("%.*s...", n, z);
 }
 
-/* Sets "cannot parse number 'x' in argument N"-style errors for text. */
-static void value_text_error(sqlite3_context *ctx, const char *zWhat,
-                             const char *z, int iArg) {
+void kpi_error_text(sqlite3_context *ctx, const char *zWhat, const char *z,
+                    int iArg, const char *zTail) {
   char *zQ = kpi_quote(z, -1);
   if (zQ == 0) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  kpi_error(ctx, "%s '%s' in argument %d", zWhat, zQ, iArg + 1);
+  kpi_error(ctx, "%s '%s' in argument %d%s", zWhat, zQ, iArg + 1,
+            zTail ? zTail : "");
   sqlite3_free(zQ);
+}
+
+int kpi_arg_text(sqlite3_context *ctx, sqlite3_value *v, const char **pz,
+                 int *pn) {
+  const char *z = (const char *)sqlite3_value_text(v);
+  int n = sqlite3_value_bytes(v);
+  int k = 0;
+  if (z == 0) {
+    sqlite3_result_error_nomem(ctx);
+    return KPI_ARG_ERR;
+  }
+  while (k < n && kpi_is_blank((unsigned char)z[k]))
+    k++;
+  if (k == n) return KPI_ARG_NULL;
+  *pz = z;
+  *pn = n;
+  return KPI_ARG_OK;
 }
 
 int kpi_is_blank(unsigned char c) {
@@ -232,18 +249,12 @@ int kpi_arg_num(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
       p->i = 0;
       break;
     case SQLITE_TEXT: {
-      const char *z = (const char *)sqlite3_value_text(v);
-      int n = sqlite3_value_bytes(v);
-      int k = 0;
-      if (z == 0) {
-        sqlite3_result_error_nomem(ctx);
-        return KPI_ARG_ERR;
-      }
-      while (k < n && kpi_is_blank((unsigned char)z[k]))
-        k++;
-      if (k == n) return KPI_ARG_NULL;
+      const char *z;
+      int n;
+      int rc = kpi_arg_text(ctx, v, &z, &n);
+      if (rc != KPI_ARG_OK) return rc;
       if (!kpi_parse_num(z, n, p)) {
-        value_text_error(ctx, "cannot parse number", z, iArg);
+        kpi_error_text(ctx, "cannot parse number", z, iArg, 0);
         return KPI_ARG_ERR;
       }
       break;
@@ -341,25 +352,14 @@ int kpi_arg_flag(sqlite3_context *ctx, sqlite3_value **argv, int iArg,
                  int *pFlag) {
   sqlite3_value *v = argv[iArg];
   if (sqlite3_value_type(v) == SQLITE_TEXT) {
-    const char *z = (const char *)sqlite3_value_text(v);
-    int n = sqlite3_value_bytes(v);
-    int k = 0;
-    if (z == 0) {
-      sqlite3_result_error_nomem(ctx);
-      return KPI_ARG_ERR;
-    }
-    while (k < n && kpi_is_blank((unsigned char)z[k]))
-      k++;
-    if (k == n) return KPI_ARG_NULL;
+    const char *z;
+    int n;
+    int rc = kpi_arg_text(ctx, v, &z, &n);
+    if (rc != KPI_ARG_OK) return rc;
     if (!kpi_parse_flag(z, n, pFlag)) {
-      char *zQ = kpi_quote(z, -1);
-      if (zQ == 0) {
-        sqlite3_result_error_nomem(ctx);
-        return KPI_ARG_ERR;
-      }
-      kpi_error(ctx, "unknown flag '%s' in argument %d (%s)", zQ, iArg + 1,
-                kpi_flag_words);
-      sqlite3_free(zQ);
+      char aTail[sizeof(kpi_flag_words) + 3];
+      sqlite3_snprintf((int)sizeof(aTail), aTail, " (%s)", kpi_flag_words);
+      kpi_error_text(ctx, "unknown flag", z, iArg, aTail);
       return KPI_ARG_ERR;
     }
     return KPI_ARG_OK;
