@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh SECONDS: builds every fuzz/fuzz_*.c with libFuzzer, ASan and UBSan
 # and runs each for SECONDS. A target fuzz/fuzz_X.c includes the sources it
-# tests; its seeds are fuzz/seeds/X/, its dictionary fuzz/X.dict if present.
+# tests (a fuzz_sql* target is linked with all of ext/ and SQLite); its seeds are fuzz/seeds/X/, its dictionary fuzz/X.dict if present.
 # New inputs found go to build/fuzz/corpus_X (not committed); a crash
 # leaves its input in build/fuzz/ and stops the run with exit 1.
 set -eu
@@ -14,9 +14,13 @@ for src in fuzz/fuzz_*.c; do
   [ -f "$src" ] || continue
   name=$(basename "$src" .c)
   x=${name#fuzz_}
+  # A fuzz_sql* target drives the whole extension through SQLite: it is
+  # linked with every ext/*.c (SQLITE_CORE: direct calls, no loading).
+  extra=""
+  case "$name" in fuzz_sql*) extra="-DSQLITE_CORE ext/*.c -lsqlite3" ;; esac
   "$CLANG" -g -O1 -std=c11 -D_GNU_SOURCE -DKPI_VERSION='"fuzz"' \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -Iext -o "$out/$name" "$src" -lz -lm
+    -Iext -o "$out/$name" "$src" $extra -lz -lm
   mkdir -p "$out/corpus_$x"
   dict=""
   [ -f "fuzz/$x.dict" ] && dict="-dict=fuzz/$x.dict"
