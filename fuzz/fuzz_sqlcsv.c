@@ -31,6 +31,11 @@ static const char *const azOpts[] = {
     ", dateformat='%Y-%m-%d %H:%M'",
 };
 
+static char zPath[64];
+static void remove_file(void) {
+  unlink(zPath);
+}
+
 static void scan(sqlite3 *db, const char *zSql) {
   sqlite3_stmt *pStmt = 0;
   if (sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0) != SQLITE_OK) return;
@@ -47,12 +52,12 @@ static void scan(sqlite3 *db, const char *zSql) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   static sqlite3 *db = 0;
-  static char zPath[64];
   char *zSql;
   FILE *f;
   if (nData < 1 || nData > 100000) return 0;
   if (db == 0) {
     snprintf(zPath, sizeof(zPath), "/tmp/fuzz_sqlcsv_%d.csv", (int)getpid());
+    atexit(remove_file);
     if (sqlite3_open(":memory:", &db) != SQLITE_OK) abort();
     if (sqlite3_kpi_init(db, 0, 0) != SQLITE_OK) abort();
   }
