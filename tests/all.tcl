@@ -1,4 +1,4 @@
-# all.tcl: runs every tests/*.test file and ends with "N passed, N failed".
+# all.tcl: runs every tests/*.test file and ends with "N passed, N failed, N skipped".
 # Usage: tclsh tests/all.tcl ?PATTERN?   (PATTERN globs test file names)
 # Test files run at global level, so this file's own state lives in the
 # kpi_run array, which no test file uses.
@@ -22,5 +22,5 @@ foreach kpi_run(file) $kpi_run(files) {
 }
 catch {db close}
 if {[llength $::kpi_failures]} { puts "failures: $::kpi_failures" }
-puts "[dict get $::kpi_tally passed] passed, [dict get $::kpi_tally failed] failed"
+puts [kpi_tally_line]
 exit [expr {[dict get $::kpi_tally failed] > 0}]

@@ -1,12 +1,12 @@
 # sql_layer_oracle.py: expected values for tests/sql_layer.test, computed with
 # Python's csv module (and statsmodels/scipy for the readout), without kpi.
 #   /usr/bin/python3 tests/sql_layer_oracle.py
-# The real exports are ../shared/data/real from the repository, or under
-# $KPI_SHARED/data/real as for the Tcl tests.
+# The real exports are ../shared/data/real beside the repository, or
+# $KPI_REAL_DATA, as for the Tcl tests.
 import csv, io, statistics, datetime as dt, collections, glob, math, os
 HERE = os.path.dirname(os.path.abspath(__file__))
-R = os.path.join(os.environ.get('KPI_SHARED', os.path.join(HERE, '..', '..', 'shared')),
-                 'data', 'real') + os.sep
+R = os.environ.get('KPI_REAL_DATA',
+                   os.path.join(HERE, '..', '..', 'shared', 'data', 'real')) + os.sep
 def rows(f, delim=',', enc='utf-8', fix_cr=False):
     t = open(R+f, newline='', encoding=enc).read()
     if fix_cr: t = t.replace('\r', ' ')   # LF file; bare CRs are data (one record)
