@@ -325,6 +325,10 @@ static int xlsx_not_zip(XlsxBook *p, const unsigned char *z, size_t n) {
     xlsx_err(p, "an HTML table, not a workbook: %s", zSave);
     return XLSX_EFORMAT;
   }
+  if (n >= 4 && memcmp(z, "PK\x03\x04", 4) == 0) {
+    xlsx_err(p, "a truncated or damaged ZIP archive (no central directory)");
+    return XLSX_ECORRUPT;
+  }
   xlsx_err(p, "not an .xlsx workbook (not a ZIP archive)");
   return XLSX_EFORMAT;
 }
