@@ -47,6 +47,7 @@ __declspec(dllexport)
       quantile_register,
       stats_register,
       csvtab_register,
+      csvsniff_register,
       bizhours_register,
   };
   /* clang-format on */

@@ -145,6 +145,7 @@ int timefmt_register(sqlite3 *db);
 int quantile_register(sqlite3 *db);
 int stats_register(sqlite3 *db);
 int csvtab_register(sqlite3 *db);
+int csvsniff_register(sqlite3 *db);
 int bizhours_register(sqlite3 *db);
 
 #endif /* KPI_H */
