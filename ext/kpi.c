@@ -48,6 +48,8 @@ __declspec(dllexport)
       stats_register,
       csvtab_register,
       csvsniff_register,
+      xlsxtab_register,
+      xlsxsheets_register,
       bizhours_register,
   };
   /* clang-format on */

@@ -146,6 +146,8 @@ int quantile_register(sqlite3 *db);
 int stats_register(sqlite3 *db);
 int csvtab_register(sqlite3 *db);
 int csvsniff_register(sqlite3 *db);
+int xlsxtab_register(sqlite3 *db);
+int xlsxsheets_register(sqlite3 *db);
 int bizhours_register(sqlite3 *db);
 
 #endif /* KPI_H */
