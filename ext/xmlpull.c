@@ -13,7 +13,11 @@
 
 #include "xmlpull.h"
 
-#define XML_CHUNK (64 * 1024)
+/*
+** First size of the read buffer. A variable so that the fuzz target can
+** start from a few bytes, where every token grows the buffer.
+*/
+static size_t xmlBufInit = 64 * 1024;
 
 typedef struct XmlAttr XmlAttr;
 struct XmlAttr {
@@ -77,13 +81,13 @@ int xml_open(XmlParser **pp, XmlRead xRead, void *pCtx,
   p->a = *pAlloc;
   p->xRead = xRead;
   p->pCtx = pCtx;
-  p->aBuf = p->a.xRealloc(0, XML_CHUNK);
+  p->aBuf = p->a.xRealloc(0, xmlBufInit);
   p->aStack = p->a.xRealloc(0, 256);
   if (p->aBuf == 0 || p->aStack == 0) {
     xml_close(p);
     return XML_ENOMEM;
   }
-  p->nAlloc = XML_CHUNK;
+  p->nAlloc = xmlBufInit;
   p->nStackAlloc = 256;
   *pp = p;
   return XML_OK;

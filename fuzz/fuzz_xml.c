@@ -3,7 +3,7 @@
 ** input is parsed twice: from memory in one piece, and through a read
 ** callback that gives 1 to 8 bytes at a time (the first byte picks how
 ** many), so that every token crosses read boundaries and the buffer is
-** compacted and grown under it. The two parses must give the same events,
+** compacted and grown under it (from a 16-byte first buffer). The two parses must give the same events,
 ** names, attributes, texts and final status, or the target aborts.
 */
 #include <stdint.h>
@@ -84,12 +84,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *z, size_t n) {
   src.step = (size_t)(z[0] & 7) + 1;
   z++;
   n--;
+  xmlBufInit = 65536;
   if (xml_open_mem(&p, (const char *)z, n, &fuzzAlloc) != XML_OK) return 0;
   h1 = fuzz_parse(p);
   xml_close(p);
   src.z = z;
   src.n = n;
   src.i = 0;
+  xmlBufInit = 16;
   if (xml_open(&p, fuzz_src_read, &src, &fuzzAlloc) != XML_OK) return 0;
   h2 = fuzz_parse(p);
   xml_close(p);
