@@ -400,7 +400,7 @@ struct XlsxSample {
 static void xlsxtab_sample_clear(XlsxSample *p) {
   int r;
   for (r = 0; r < p->nRow; r++) {
-    sqlite3_free(p->aaiCol[r]); /* one allocation with the texts */
+    sqlite3_free(p->aazText[r]); /* one allocation with the texts */
   }
   sqlite3_free(p->anCell);
   sqlite3_free(p->aaiCol);
@@ -436,12 +436,12 @@ static int xlsxtab_sample_add(XlsxSample *p, const XlsxCell *a, int n, int c0,
     p->aazText = aazNew;
     p->nAlloc = nNew;
   }
-  aiCol = sqlite3_malloc64((sizeof(int) + sizeof(char *)) * (size_t)(m + 1) +
-                           nByte + 8);
-  if (aiCol == 0) return SQLITE_NOMEM;
-  az = (char **)(void *)(aiCol + m + 1);
-  az = (char **)(void *)(((size_t)az + 7) & ~(size_t)7);
-  zOut = (char *)(az + m + 1);
+  /* One allocation: the text pointers, the columns, then the texts. */
+  az = sqlite3_malloc64((sizeof(char *) + sizeof(int)) * (size_t)(m + 1) +
+                        nByte);
+  if (az == 0) return SQLITE_NOMEM;
+  aiCol = (int *)(void *)(az + m + 1);
+  zOut = (char *)(aiCol + m + 1);
   for (k = 0, m = 0; k < n; k++) {
     const char *z;
     size_t len;

@@ -3,8 +3,9 @@
 ** input is parsed twice: from memory in one piece, and through a read
 ** callback that gives 1 to 8 bytes at a time (the first byte picks how
 ** many), so that every token crosses read boundaries and the buffer is
-** compacted and grown under it (from a 16-byte first buffer). The two parses must give the same events,
-** names, attributes, texts and final status, or the target aborts.
+** compacted and grown under it (from a 16-byte first buffer). The two
+** parses must give the same events, names, attributes, texts and final
+** status, or the target aborts.
 */
 #include <stdint.h>
 #include <stdlib.h>
