@@ -20,6 +20,10 @@
 #define XLSX_MAX_ROWTEXT (64u << 20)
 #define XLSX_MAX_MERGE 100000
 
+/* The window of the merge scan (XR-7). A variable so that the fuzz
+   target can use a small one, where tags are cut by its edges. */
+static size_t xlsxMergeWindow = 256 * 1024;
+
 /* Number-format kinds (XR-5). */
 #define NF_NONE 0
 #define NF_DATE 1
@@ -72,8 +76,9 @@ struct XlsxSheet {
   int nCell, nCellAlloc;
   char *aText; /* the row's texts */
   size_t nText, nTextAlloc;
-  const XlsxRange *aMerge;
+  const XlsxRange *aMerge; /* sorted by r0 (xlsx_sheet_merges) */
   int nMerge;
+  int nMergeSpan; /* the most rows a merged range spans, less one */
 };
 
 /* ----------------------------------------------------------- utilities */
@@ -1070,8 +1075,13 @@ const XlsxCell *xlsx_cells(const XlsxSheet *pS, int *pn) {
 }
 
 void xlsx_sheet_set_merges(XlsxSheet *pS, const XlsxRange *a, int n) {
+  int k;
   pS->aMerge = a;
   pS->nMerge = n;
+  pS->nMergeSpan = 0;
+  for (k = 0; k < n; k++) {
+    if (a[k].r1 - a[k].r0 > pS->nMergeSpan) pS->nMergeSpan = a[k].r1 - a[k].r0;
+  }
 }
 
 void xlsx_sheet_close(XlsxSheet *pS) {
@@ -1166,8 +1176,18 @@ struct XlsxPend {
 
 /* XR-7: 1 when (row, col) is in a merged range but not its top-left. */
 static int xlsx_merged_away(const XlsxSheet *pS, int row, int col) {
-  int k;
-  for (k = 0; k < pS->nMerge; k++) {
+  int lo = 0, hi = pS->nMerge, k;
+  /* Only ranges that start at most nMergeSpan rows above can hold it:
+     binary search for the first of them. */
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (pS->aMerge[mid].r0 < row - pS->nMergeSpan) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  for (k = lo; k < pS->nMerge && pS->aMerge[k].r0 <= row; k++) {
     const XlsxRange *m = &pS->aMerge[k];
     if (row >= m->r0 && row <= m->r1 && col >= m->c0 && col <= m->c1) {
       return row != m->r0 || col != m->c0;
@@ -1455,7 +1475,9 @@ static size_t xlsx_merge_scan(XlsxBook *p, const char *z, size_t n, int final,
     if (zLt == 0) return n;
     j = (size_t)(zLt - z);
     zGt = memchr(zLt, '>', n - j);
-    if (zGt == 0) return final ? n : j;
+    /* A tag cut by the window's end waits for the next round, unless it
+       fills the window (no mergeCell tag is that long). */
+    if (zGt == 0) return (final || j == 0) ? n : j;
     zName = zLt + 1;
     while (zName < zGt && *zName != ':' && *zName != ' ' && *zName != '/')
       zName++;
@@ -1472,11 +1494,18 @@ static size_t xlsx_merge_scan(XlsxBook *p, const char *z, size_t n, int final,
   return n;
 }
 
+/* Orders ranges by first row, then first column. */
+static int xlsx_range_cmp(const void *pA, const void *pB) {
+  const XlsxRange *a = pA, *b = pB;
+  if (a->r0 != b->r0) return a->r0 < b->r0 ? -1 : 1;
+  return (a->c0 > b->c0) - (a->c0 < b->c0);
+}
+
 int xlsx_sheet_merges(XlsxBook *p, int iSheet, XlsxRange **paRange, int *pn) {
   XlsxSrc src;
   XlsxRange *a = 0;
   char *aBuf;
-  size_t nBuf = 0, nAlloc = 256 * 1024;
+  size_t nBuf = 0, nAlloc = xlsxMergeWindow;
   int n = 0, nAlloc2 = 0, rc = xlsx_sheet_check(p, iSheet), zrc, eof = 0;
   *paRange = 0;
   *pn = 0;
@@ -1499,8 +1528,7 @@ int xlsx_sheet_merges(XlsxBook *p, int iSheet, XlsxRange **paRange, int *pn) {
     }
     eof = got == 0;
     nBuf += got;
-    used = xlsx_merge_scan(p, aBuf, nBuf, eof || nBuf == nAlloc, &a, &n,
-                           &nAlloc2, &rc);
+    used = xlsx_merge_scan(p, aBuf, nBuf, eof, &a, &n, &nAlloc2, &rc);
     memmove(aBuf, aBuf + used, nBuf - used);
     nBuf -= used;
   }
@@ -1510,6 +1538,7 @@ int xlsx_sheet_merges(XlsxBook *p, int iSheet, XlsxRange **paRange, int *pn) {
     p->a.xFree(a);
     return rc;
   }
+  if (n > 1) qsort(a, (size_t)n, sizeof(XlsxRange), xlsx_range_cmp);
   *paRange = a;
   *pn = n;
   return XLSX_OK;

@@ -51,7 +51,8 @@
 **         row. A row of more than XLSX_MAX_COL cells or a reference past
 **         XFD1048576 is XLSX_ECORRUPT.
 **   XR-7  xlsx_sheet_merges finds a sheet's merged ranges (after its
-**         rows, so a pass of its own over raw inflated bytes);
+**         rows, so a pass of its own over raw inflated bytes, in a window
+**         that tags may straddle), sorted by first row;
 **         xlsx_sheet_set_merges then makes every cell of a merged range
 **         but its top-left read as empty.
 **   XR-8  Errors from the ZIP and XML layers name the part; limits (ZIP

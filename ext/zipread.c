@@ -16,7 +16,9 @@
 
 #include "zipread.h"
 
-#define ZIP_IN_SIZE (64 * 1024)
+/* The input buffer of an entry. A variable so that the fuzz target can
+   use a small one, where every entry refills it many times. */
+static size_t zipInSize = 64 * 1024;
 #define ZIP_MAX_CD (64u << 20) /* largest central directory read */
 #define ZIP_EOCD_MIN 22
 #define ZIP_EOCD_SCAN (65535 + ZIP_EOCD_MIN)
@@ -436,7 +438,7 @@ int zip_entry_open(ZipArchive *p, int i, ZipEntry **pp) {
     zip_entry_close(pE);
     return ZIP_ECORRUPT;
   }
-  pE->aIn = zip_malloc(&p->a, ZIP_IN_SIZE);
+  pE->aIn = zip_malloc(&p->a, zipInSize);
   if (pE->aIn == 0) {
     zip_entry_close(pE);
     return ZIP_ENOMEM;
@@ -463,7 +465,7 @@ void zip_entry_close(ZipEntry *pE) {
 /* Refills the input buffer from the entry's compressed bytes. */
 static int zip_fill(ZipEntry *pE) {
   u64 nLeft = pE->iEnd - pE->iPos;
-  size_t n = nLeft < ZIP_IN_SIZE ? (size_t)nLeft : ZIP_IN_SIZE;
+  size_t n = nLeft < zipInSize ? (size_t)nLeft : zipInSize;
   int rc = zip_pread(pE->pZ, pE->iPos, pE->aIn, n);
   if (rc != ZIP_OK) return rc;
   pE->iPos += n;
