@@ -59,6 +59,7 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	  --suppress=missingIncludeSystem --inline-suppr -D_GNU_SOURCE \
 	  -DKPI_VERSION='"$(VERSION)"' ext
+	sh scripts/check_reqids.sh
 
 clean:
 	rm -f kpi.so kpi-asan.so
