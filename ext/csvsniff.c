@@ -302,5 +302,5 @@ static sqlite3_module csvsniffModule = {
 };
 
 int csvsniff_register(sqlite3 *db) {
-  return sqlite3_create_module(db, "kpi_csv_sniff", &csvsniffModule, 0);
+  return kpi_register_module(db, "kpi_csv_sniff", &csvsniffModule);
 }

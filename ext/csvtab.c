@@ -696,5 +696,5 @@ static sqlite3_module csvtabModule = {
 };
 
 int csvtab_register(sqlite3 *db) {
-  return sqlite3_create_module(db, "kpi_csv", &csvtabModule, 0);
+  return kpi_register_module(db, "kpi_csv", &csvtabModule);
 }
