@@ -53,6 +53,12 @@
 **        N fields" (N = SQLITE_LIMIT_COLUMN).
 **   C-9  The table is SQLITE_VTAB_DIRECTONLY, and it reads only the cells
 **        of the columns a query asks for; count(*) converts no cell.
+**   C-11 CREATE outside temp is an error that shows the temp form:
+**        "kpi_csv: create it in temp: CREATE VIRTUAL TABLE temp.posts
+**        USING kpi_csv(...)". A table stored in a database file (by an
+**        older kpi, or by hand) still connects, so that it can be read
+**        and dropped, and DIRECTONLY keeps its views and triggers from
+**        reading files.
 */
 #include <stddef.h>
 #include <stdlib.h>
@@ -471,6 +477,25 @@ static int csvtab_connect(sqlite3 *db, void *pAux, int argc,
   return SQLITE_OK;
 }
 
+/*
+** C-11: xCreate. A table stored in a database file would give every tool
+** without kpi "no such module", break its relative paths from another
+** folder and need kpi to be dropped: only temp may hold one.
+*/
+static int csvtab_create(sqlite3 *db, void *pAux, int argc,
+                         const char *const *argv, sqlite3_vtab **ppVtab,
+                         char **pzErr) {
+  if (argc < 3 || sqlite3_stricmp(argv[1], "temp") != 0) {
+    *ppVtab = 0;
+    *pzErr = sqlite3_mprintf(
+        "kpi_csv: create it in temp: CREATE VIRTUAL TABLE temp.%s USING "
+        "kpi_csv(...)",
+        argc >= 3 ? argv[2] : "t");
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return csvtab_connect(db, pAux, argc, argv, ppVtab, pzErr);
+}
+
 static int csvtab_disconnect(sqlite3_vtab *pVtab) {
   csvtab_free_table((CsvTable *)pVtab);
   return SQLITE_OK;
@@ -670,8 +695,8 @@ static int csvtab_rowid(sqlite3_vtab_cursor *pCur, sqlite3_int64 *pRowid) {
 
 static sqlite3_module csvtabModule = {
     0,                   /* iVersion */
-    csvtab_connect,      /* xCreate: CREATE VIRTUAL TABLE */
-    csvtab_connect,      /* xConnect: the same work */
+    csvtab_create,       /* xCreate: CREATE VIRTUAL TABLE, in temp only */
+    csvtab_connect,      /* xConnect: the same work, wherever it is stored */
     csvtab_best_index,   /* xBestIndex: a full scan, always */
     csvtab_disconnect,   /* xDisconnect */
     csvtab_disconnect,   /* xDestroy: nothing stored */
