@@ -10,7 +10,12 @@
 **        type (SN-5), first_values (up to three non-empty sampled cells,
 **        each cut at 40 bytes, joined by " | "), then the file's delimiter,
 **        encoding, bom, gzip, has_header, decimal and line_end (lf, crlf
-**        or cr) on every row.
+**        or cr) on every row. Then, for SPEC 6.1's rules: thousands (the
+**        column's separator when sampled cells use one: ',', '.' or
+**        'space'), nulls (sampled placeholders the column reads as NULL),
+**        yearless (1 for a column of "Month D" dates), and for the file
+**        skip (records before the header: a sep= line, title rows) and
+**        header_rows (description rows after it).
 */
 #include <string.h>
 
@@ -19,7 +24,7 @@
 #include "sniff.h"
 
 #define CSVSNIFF_FIRST_VALUES 3 /* values first_values shows */
-#define CSVSNIFF_COL_FILENAME 12
+#define CSVSNIFF_COL_FILENAME 17
 
 typedef struct SniffCursor SniffCursor;
 struct SniffCursor {
@@ -43,7 +48,8 @@ static int csvsniff_connect(sqlite3 *db, void *pAux, int argc,
       "CREATE TABLE x(\"column\" INTEGER, name TEXT, header TEXT, type TEXT, "
       "first_values TEXT, delimiter TEXT, encoding TEXT, bom INTEGER, "
       "gzip INTEGER, has_header INTEGER, \"decimal\" TEXT, line_end TEXT, "
-      "filename HIDDEN)");
+      "thousands TEXT, nulls INTEGER, yearless INTEGER, skip INTEGER, "
+      "header_rows INTEGER, filename HIDDEN)");
   if (rc != SQLITE_OK) return rc;
   rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   if (rc != SQLITE_OK) return rc;
@@ -223,6 +229,12 @@ static void csvsniff_file_column(sqlite3_context *ctx, const SniffFile *p,
                                                 : "lf",
                           -1, SQLITE_STATIC);
       break;
+    case 15:
+      sqlite3_result_int(ctx, p->hasSepLine + p->lay.nSkip);
+      break;
+    case 16:
+      sqlite3_result_int(ctx, p->lay.iData - p->lay.nSkip - p->lay.hasHeader);
+      break;
     default:
       break;
   }
@@ -262,6 +274,22 @@ static int csvsniff_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
       break;
     case 4:
       return csvsniff_first_values(ctx, p, i);
+    case 12:
+      if (p->lay.aCol[i].nGrouped > 0) {
+        char cSep = p->lay.aCol[i].cThou;
+        sqlite3_result_text(ctx,
+                            cSep == ' '   ? "space"
+                            : cSep == ',' ? ","
+                                          : ".",
+                            -1, SQLITE_STATIC);
+      }
+      break;
+    case 13:
+      sqlite3_result_int(ctx, p->lay.aCol[i].nPlaceholder);
+      break;
+    case 14:
+      sqlite3_result_int(ctx, p->lay.aCol[i].isYearless);
+      break;
     default:
       csvsniff_file_column(ctx, p, iCol);
       break;
@@ -302,5 +330,5 @@ static sqlite3_module csvsniffModule = {
 };
 
 int csvsniff_register(sqlite3 *db) {
-  return sqlite3_create_module(db, "kpi_csv_sniff", &csvsniffModule, 0);
+  return kpi_register_module(db, "kpi_csv_sniff", &csvsniffModule);
 }

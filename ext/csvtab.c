@@ -9,8 +9,9 @@
 ** aCsvOpt below:
 **   filename    a path or a glob (required)
 **   header      auto | yes | no                             (default auto)
-**   header_rows description rows after the header, skipped  (default 0);
-**               with header=no, rows skipped at the start
+**   header_rows description rows after the header, skipped  (default:
+**               0 or 1, sniff.h SN-11); with header=no, rows skipped at
+**               the start
 **   delimiter   auto | , | ; | tab | '|' | any one character (default auto)
 **   quote       one character, or none                      (default ")
 **   decimal     auto | . | ,                                 (default auto)
@@ -19,6 +20,12 @@
 **   columns     'name [type], ...': names by position, types TEXT, INTEGER,
 **               REAL or none (auto)
 **   types       auto | text                                  (default auto)
+**   skip        rows skipped before the header (default: title and
+**               preamble rows are found, sniff.h SN-6)
+**   thousands   auto | , | . | ' ' | none                    (default auto)
+**   nullstr     'a,b,...': the placeholder words (default sniff.h SN-9)
+**   year        the year of a column's first yearless date (SN-10)
+**   export_date YYYY-MM-DD: yearless dates are on or before it (SN-10)
 **
 ** Requirements (tests cite them as C-n):
 **   C-1  Options: an unknown key, a repeated key, a bad value or a missing
@@ -53,6 +60,12 @@
 **        N fields" (N = SQLITE_LIMIT_COLUMN).
 **   C-9  The table is SQLITE_VTAB_DIRECTONLY, and it reads only the cells
 **        of the columns a query asks for; count(*) converts no cell.
+**   C-11 CREATE outside temp is an error that shows the temp form:
+**        "kpi_csv: create it in temp: CREATE VIRTUAL TABLE temp.posts
+**        USING kpi_csv(...)". A table stored in a database file (by an
+**        older kpi, or by hand) still connects, so that it can be read
+**        and dropped, and DIRECTONLY keeps its views and triggers from
+**        reading files.
 */
 #include <stddef.h>
 #include <stdlib.h>
@@ -87,6 +100,9 @@ static const SniffWord aCsvEncoding[] = {
     {"iso-8859-1", CSV_ENC_LATIN1},   {"cp1252", CSV_ENC_CP1252},
     {"windows-1252", CSV_ENC_CP1252}, {0, 0}};
 static const SniffWord aCsvTypes[] = {{"auto", 0}, {"text", 1}, {0, 0}};
+static const SniffWord aCsvThousands[] = {
+    {"auto", -1},   {",", ','},  {".", '.'}, {" ", ' '},
+    {"space", ' '}, {"none", 0}, {0, 0}};
 
 #define CSV_OFF(f) offsetof(CsvOpts, f)
 /* C-1: the options of kpi_csv. A new option is one row. */
@@ -109,12 +125,21 @@ static const SniffOptDef aCsvOpt[] = {
     {"columns", SNIFF_OPT_TEXT, CSV_OFF(zColumns), 0, 0, ""},
     {"types", SNIFF_OPT_WORD, CSV_OFF(sc.s.typesText), aCsvTypes, 0,
      "auto, text"},
+    {"skip", SNIFF_OPT_COUNT, CSV_OFF(sc.s.nSkip), 0, 1000,
+     "a whole number from 0 to 1000"},
+    {"thousands", SNIFF_OPT_WORD, CSV_OFF(sc.s.eThousands), aCsvThousands, 0,
+     "auto, ',', '.', ' ' or none"},
+    {"nullstr", SNIFF_OPT_TEXT, CSV_OFF(sc.s.zNull), 0, 0, ""},
+    {"year", SNIFF_OPT_COUNT, CSV_OFF(sc.s.iYear), 0, 9999,
+     "a year from 1 to 9999"},
+    {"export_date", SNIFF_OPT_YMD, CSV_OFF(sc.s.iExportDate), 0, 0,
+     "a date YYYY-MM-DD"},
 };
 #define CSV_NOPT ((int)(sizeof(aCsvOpt) / sizeof(aCsvOpt[0])))
 
 static void csvtab_opts_default(CsvOpts *o) {
   memset(o, 0, sizeof(*o));
-  sniff_opts_default(&o->sc.s);
+  sniff_opts_default(&o->sc.s); /* skip and thousands: -1, auto */
   o->sc.cDelim = -1;
   o->sc.cQuote = '"';
   o->sc.eEnc = CSV_ENC_AUTO;
@@ -124,6 +149,7 @@ static void csvtab_opts_clear(CsvOpts *o) {
   sqlite3_free(o->zFilename);
   sqlite3_free(o->zDateFmt);
   sqlite3_free(o->zColumns);
+  sqlite3_free(o->sc.s.zNull);
   memset(o, 0, sizeof(*o));
 }
 
@@ -139,6 +165,10 @@ static int csvtab_opts_parse(CsvOpts *o, int argc, const char *const *argv,
   }
   if (o->zFilename == 0) {
     *pzErr = sqlite3_mprintf("kpi_csv: option 'filename' is required");
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (o->sc.s.iYear > 0 && o->sc.s.iExportDate > 0) {
+    *pzErr = sqlite3_mprintf("kpi_csv: give year or export_date, not both");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (o->sc.cDelim >= 0 && o->sc.cDelim == o->sc.cQuote) {
@@ -160,6 +190,8 @@ struct CsvFile {
   SniffLayout lay;      /* names, decimal mark and column decisions */
   int *aMap;            /* table column -> cell index, or -1 */
   unsigned char *aDate; /* table column -> 1 when delivered as a date */
+  unsigned char *aMd;   /* table column -> 1: yearless dates given a year */
+  int nMd;              /* columns with aMd set */
 };
 
 typedef struct CsvTable CsvTable;
@@ -181,6 +213,8 @@ struct CsvCursor {
   int iFile;
   sqlite3_int64 iRowid;
   int eof;
+  int *aYmd; /* SN-10 with year: per table column, the current record's
+                date as yyyymmdd (0: none), which the next one is near */
 };
 
 static void csvtab_free_table(CsvTable *p) {
@@ -190,6 +224,7 @@ static void csvtab_free_table(CsvTable *p) {
     sqlite3_free(p->aFile[i].zPath);
     sqlite3_free(p->aFile[i].aMap);
     sqlite3_free(p->aFile[i].aDate);
+    sqlite3_free(p->aFile[i].aMd);
     sniff_layout_clear(&p->aFile[i].lay);
   }
   sqlite3_free(p->aFile);
@@ -340,7 +375,7 @@ static int csvtab_settle(const CsvOpts *o, CsvFile *f, SniffFile *pF,
   f->cDelim = pF->cDelim;
   f->eEol = pF->eEol;
   f->nField = pF->lay.nCol;
-  f->nSkip = pF->lay.iData;
+  f->nSkip = pF->hasSepLine + pF->lay.iData;
   *paFieldDate = 0;
   if (o->zDateFmt && f->nField > 0) {
     unsigned char *a = sqlite3_malloc64((sqlite3_uint64)f->nField);
@@ -359,9 +394,12 @@ static int csvtab_settle(const CsvOpts *o, CsvFile *f, SniffFile *pF,
 static int csvtab_map(CsvTable *p, CsvFile *f,
                       const unsigned char *aFieldDate) {
   int i;
+  const SniffOpts *so = &p->o.sc.s;
+  int hasYear = !so->typesText && (so->iYear > 0 || so->iExportDate > 0);
   f->aMap = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)(p->nCol + 1));
   f->aDate = sqlite3_malloc64((sqlite3_uint64)p->nCol + 1);
-  if (f->aMap == 0 || f->aDate == 0) return SQLITE_NOMEM;
+  f->aMd = sqlite3_malloc64((sqlite3_uint64)p->nCol + 1);
+  if (f->aMap == 0 || f->aDate == 0 || f->aMd == 0) return SQLITE_NOMEM;
   for (i = 0; i < p->nCol; i++) {
     int k = p->o.zColumns
                 ? i
@@ -369,6 +407,10 @@ static int csvtab_map(CsvTable *p, CsvFile *f,
     f->aMap[i] = k;
     f->aDate[i] = (unsigned char)(k >= 0 && k < f->lay.nCol && aFieldDate &&
                                   p->aType[i] != SNIFF_TEXT && aFieldDate[k]);
+    f->aMd[i] =
+        (unsigned char)(hasYear && !f->aDate[i] && k >= 0 && k < f->lay.nCol &&
+                        p->aType[i] != SNIFF_TEXT && f->lay.aCol[k].isYearless);
+    f->nMd += f->aMd[i];
   }
   if (p->o.zColumns) f->nField = p->nCol > f->nField ? p->nCol : f->nField;
   return SQLITE_OK;
@@ -471,6 +513,25 @@ static int csvtab_connect(sqlite3 *db, void *pAux, int argc,
   return SQLITE_OK;
 }
 
+/*
+** C-11: xCreate. A table stored in a database file would give every tool
+** without kpi "no such module", break its relative paths from another
+** folder and need kpi to be dropped: only temp may hold one.
+*/
+static int csvtab_create(sqlite3 *db, void *pAux, int argc,
+                         const char *const *argv, sqlite3_vtab **ppVtab,
+                         char **pzErr) {
+  if (argc < 3 || sqlite3_stricmp(argv[1], "temp") != 0) {
+    *ppVtab = 0;
+    *pzErr = sqlite3_mprintf(
+        "kpi_csv: create it in temp: CREATE VIRTUAL TABLE temp.%s USING "
+        "kpi_csv(...)",
+        argc >= 3 ? argv[2] : "t");
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return csvtab_connect(db, pAux, argc, argv, ppVtab, pzErr);
+}
+
 static int csvtab_disconnect(sqlite3_vtab *pVtab) {
   csvtab_free_table((CsvTable *)pVtab);
   return SQLITE_OK;
@@ -487,10 +548,18 @@ static int csvtab_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pIdx) {
 
 static int csvtab_open_cursor(sqlite3_vtab *pVtab,
                               sqlite3_vtab_cursor **ppCur) {
+  CsvTable *t = (CsvTable *)pVtab;
   CsvCursor *c = sqlite3_malloc64(sizeof(*c));
-  (void)pVtab;
   if (c == 0) return SQLITE_NOMEM;
   memset(c, 0, sizeof(*c));
+  if (t->o.sc.s.iYear > 0) {
+    c->aYmd = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)(t->nCol + 1));
+    if (c->aYmd == 0) {
+      sqlite3_free(c);
+      return SQLITE_NOMEM;
+    }
+    memset(c->aYmd, 0, sizeof(int) * (size_t)(t->nCol + 1));
+  }
   *ppCur = &c->base;
   return SQLITE_OK;
 }
@@ -498,6 +567,7 @@ static int csvtab_open_cursor(sqlite3_vtab *pVtab,
 static int csvtab_close_cursor(sqlite3_vtab_cursor *pCur) {
   CsvCursor *c = (CsvCursor *)pCur;
   csv_close(c->pR);
+  sqlite3_free(c->aYmd);
   sqlite3_free(c);
   return SQLITE_OK;
 }
@@ -522,6 +592,7 @@ static int csvtab_start_file(CsvCursor *c) {
   if (rc != SQLITE_OK) return rc == SQLITE_NOMEM ? rc : csvtab_fail(c, zErr);
   csv_dialect(c->pR, f->cDelim, t->o.sc.cQuote, f->eEol);
   csv_limit(c->pR, t->nMax);
+  if (c->aYmd) memset(c->aYmd, 0, sizeof(int) * (size_t)(t->nCol + 1));
   for (r = 0; r < f->nSkip; r++) {
     rc = csv_next(c->pR);
     if (rc == CSV_DONE) break;
@@ -547,6 +618,28 @@ static int csvtab_check_width(CsvCursor *c, CsvFile *f) {
                          f->zPath, csv_line(c->pR), last + 1, f->nField));
 }
 
+/*
+** SN-10 with year: each yearless date of the record takes the year that
+** puts it nearest to the column's date on the record before; the first of
+** a file is in the given year. Done here, on every record, so that the
+** years do not depend on which rows a query reads.
+*/
+static void csvtab_yearless_step(CsvCursor *c, const CsvTable *t,
+                                 const CsvFile *f) {
+  int i;
+  for (i = 0; i < t->nCol; i++) {
+    int k = f->aMap[i], n = 0, md = 0;
+    if (!f->aMd[i]) continue;
+    if (k >= 0 && k < csv_ncell(c->pR)) {
+      const char *z = csv_cell(c->pR, k, &n);
+      md = sniff_month_day(z, n);
+    }
+    if (md == 0) continue; /* the previous date stays the reference */
+    c->aYmd[i] = sniff_year_near(
+        c->aYmd[i] ? c->aYmd[i] : t->o.sc.s.iYear * 10000 + 701, md);
+  }
+}
+
 static int csvtab_next(sqlite3_vtab_cursor *pCur) {
   CsvCursor *c = (CsvCursor *)pCur;
   CsvTable *t = (CsvTable *)c->base.pVtab;
@@ -565,6 +658,7 @@ static int csvtab_next(sqlite3_vtab_cursor *pCur) {
     rc = csv_next(c->pR);
     if (rc == CSV_ROW) {
       c->iRowid++;
+      if (f->nMd && c->aYmd) csvtab_yearless_step(c, t, f);
       if (csv_ncell(c->pR) > f->nField) return csvtab_check_width(c, f);
       return SQLITE_OK;
     }
@@ -623,6 +717,19 @@ static void csvtab_result_date(sqlite3_context *ctx, const char *z, int n,
   csvtab_result_text(ctx, z);
 }
 
+/* SN-10: a yearless date with its year; 0 when the cell is not one. */
+static int csvtab_result_yearless(sqlite3_context *ctx, const CsvCursor *c,
+                                  const CsvTable *t, int i, const char *z,
+                                  int n) {
+  char aYmd[11];
+  int md = sniff_month_day(z, n), ymd;
+  if (md == 0) return 0;
+  ymd = c->aYmd ? c->aYmd[i] : sniff_year_export(t->o.sc.s.iExportDate, md);
+  sniff_ymd_text(ymd, aYmd);
+  sqlite3_result_text(ctx, aYmd, 10, SQLITE_TRANSIENT);
+  return 1;
+}
+
 static int csvtab_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
                          int i) {
   CsvCursor *c = (CsvCursor *)pCur;
@@ -646,6 +753,7 @@ static int csvtab_column(sqlite3_vtab_cursor *pCur, sqlite3_context *ctx,
     csvtab_result_date(ctx, z, n, t->o.zDateFmt);
     return SQLITE_OK;
   }
+  if (f->aMd[i] && csvtab_result_yearless(ctx, c, t, i, z, n)) return SQLITE_OK;
   switch (sniff_cell(&f->lay, k, z, n,
                      t->o.sc.s.typesText ? SNIFF_TEXT : t->aType[i], &v)) {
     case SQLITE_INTEGER:
@@ -670,8 +778,8 @@ static int csvtab_rowid(sqlite3_vtab_cursor *pCur, sqlite3_int64 *pRowid) {
 
 static sqlite3_module csvtabModule = {
     0,                   /* iVersion */
-    csvtab_connect,      /* xCreate: CREATE VIRTUAL TABLE */
-    csvtab_connect,      /* xConnect: the same work */
+    csvtab_create,       /* xCreate: CREATE VIRTUAL TABLE, in temp only */
+    csvtab_connect,      /* xConnect: the same work, wherever it is stored */
     csvtab_best_index,   /* xBestIndex: a full scan, always */
     csvtab_disconnect,   /* xDisconnect */
     csvtab_disconnect,   /* xDestroy: nothing stored */
@@ -696,5 +804,5 @@ static sqlite3_module csvtabModule = {
 };
 
 int csvtab_register(sqlite3 *db) {
-  return sqlite3_create_module(db, "kpi_csv", &csvtabModule, 0);
+  return kpi_register_module(db, "kpi_csv", &csvtabModule);
 }

@@ -80,6 +80,9 @@ void sniff_opts_default(SniffOpts *o) {
   memset(o, 0, sizeof(*o));
   o->eHeader = -1;
   o->eDecimal = -1;
+  o->nHeaderRows = -1;
+  o->nSkip = -1;
+  o->eThousands = -1;
 }
 
 int sniff_is_blank(char c) {
@@ -100,6 +103,19 @@ int sniff_find_name(char *const *az, int n, const char *zName) {
     if (strcmp(az[i], zName) == 0) return i;
   }
   return -1;
+}
+
+/* z[0..*pn) less its blanks at both ends. */
+static const char *sniff_trim(const char *z, int *pn) {
+  int n = *pn;
+  while (n > 0 && sniff_is_blank(*z)) {
+    z++;
+    n--;
+  }
+  while (n > 0 && sniff_is_blank(z[n - 1]))
+    n--;
+  *pn = n;
+  return z;
 }
 
 /* ------------------------------------------------------ one cell (SN-4) */
@@ -229,10 +245,98 @@ int sniff_number(const char *z, int n, char cDec, int anyInt, SniffValue *pV) {
   return sniff_decimal(z, i, e, cDec, pct, hasExp, pV);
 }
 
+/*
+** The bytes of a thousands separator g at z[k..e): 1 for ',' or '.', and
+** for a space (g ' ') 1, or 2 for U+00A0, or 3 for U+202F; 0 when there
+** is none.
+*/
+static int sniff_sep_len(const char *z, int k, int e, char g) {
+  const unsigned char *u = (const unsigned char *)z;
+  if (k >= e) return 0;
+  if (g != ' ') return z[k] == g ? 1 : 0;
+  if (z[k] == ' ') return 1;
+  if (k + 1 < e && u[k] == 0xC2 && u[k + 1] == 0xA0) return 2;
+  if (k + 2 < e && u[k] == 0xE2 && u[k + 1] == 0x80 && u[k + 2] == 0xAF) {
+    return 3;
+  }
+  return 0;
+}
+
+/*
+** SN-7: z[0..n) as a number whose integer part is grouped by g: 1 to 3
+** digits, then one or more groups of exactly 3, each after one separator.
+** The digits are copied without the separators and typed by sniff_number.
+** SQLITE_TEXT when the cell is not grouped that way.
+*/
+static int sniff_grouped(const char *z, int n, char cDec, char g,
+                         SniffValue *pV) {
+  char aBuf[96];
+  int i = 0, e = n, o = 0, nLead = 0, nGroup = 0, k;
+  while (i < e && sniff_is_blank(z[i]))
+    i++;
+  while (e > i && sniff_is_blank(z[e - 1]))
+    e--;
+  if (e - i >= (int)sizeof(aBuf)) return pV->eType = SQLITE_TEXT;
+  if (i < e && z[i] == '-') aBuf[o++] = z[i++];
+  while (i < e && sniff_digit(z[i]) && nLead < 4) {
+    aBuf[o++] = z[i++];
+    nLead++;
+  }
+  if (nLead == 0 || nLead > 3) return pV->eType = SQLITE_TEXT;
+  for (;;) {
+    int nSep = sniff_sep_len(z, i, e, g);
+    if (nSep == 0) break;
+    i += nSep;
+    for (k = 0; k < 3; k++) {
+      if (i >= e || !sniff_digit(z[i])) return pV->eType = SQLITE_TEXT;
+      aBuf[o++] = z[i++];
+    }
+    nGroup++;
+  }
+  if (nGroup == 0 || (i < e && sniff_digit(z[i]))) {
+    return pV->eType = SQLITE_TEXT;
+  }
+  /* The rest (a fraction, a percent) is sniff_number's to judge. */
+  while (i < e)
+    aBuf[o++] = z[i++];
+  if (aBuf[0] == '0' || (aBuf[0] == '-' && aBuf[1] == '0')) {
+    return pV->eType = SQLITE_TEXT; /* 0,123 is not a grouped number */
+  }
+  return sniff_number(aBuf, o, cDec, 0, pV);
+}
+
+/* SN-9: 1 when z[0..n), blanks trimmed, is one of the layout's words. */
+static int sniff_is_placeholder(const SniffLayout *pLay, const char *z, int n) {
+  int i = 0, k;
+  while (i < n && sniff_is_blank(z[i]))
+    i++;
+  while (n > i && sniff_is_blank(z[n - 1]))
+    n--;
+  for (k = 0; k < pLay->nNull; k++) {
+    const char *w = pLay->azNull[k];
+    if ((int)strlen(w) == n - i && memcmp(w, z + i, (size_t)(n - i)) == 0) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The slower cases of sniff_cell: a cell that is not a plain number. */
+static int sniff_cell_rest(const SniffLayout *pLay, const SniffCol *pCol,
+                           const char *z, int n, SniffValue *pV) {
+  if (pCol->cThou &&
+      sniff_grouped(z, n, pLay->cDec, pCol->cThou, pV) != SQLITE_TEXT) {
+    return pV->eType;
+  }
+  if (pCol->isNumeric && sniff_is_placeholder(pLay, z, n)) {
+    return pV->eType = SQLITE_NULL;
+  }
+  return pV->eType = SQLITE_TEXT;
+}
+
 int sniff_cell(const SniffLayout *pLay, int iCol, const char *z, int n,
                int eForce, SniffValue *pV) {
   int t;
-  (void)iCol;
   if (eForce == SNIFF_TEXT) {
     int k = 0;
     while (k < n && sniff_is_blank(z[k]))
@@ -240,6 +344,9 @@ int sniff_cell(const SniffLayout *pLay, int iCol, const char *z, int n,
     return pV->eType = k < n ? SQLITE_TEXT : SQLITE_NULL;
   }
   t = sniff_number(z, n, pLay->cDec, eForce == SNIFF_INTEGER, pV);
+  if (t == SQLITE_TEXT && iCol < pLay->nCol) {
+    t = sniff_cell_rest(pLay, &pLay->aCol[iCol], z, n, pV);
+  }
   if (t == SQLITE_INTEGER && eForce == SNIFF_REAL) {
     pV->r = (double)pV->i;
     return pV->eType = SQLITE_FLOAT;
@@ -250,6 +357,69 @@ int sniff_cell(const SniffLayout *pLay, int iCol, const char *z, int n,
     return pV->eType = SQLITE_INTEGER;
   }
   return t;
+}
+
+/* ------------------------------------------------ yearless dates (SN-10) */
+
+int sniff_month_day(const char *z, int n) {
+  static const char *const azMonth[12] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  int i = 0, k = 0, m, d = 0, nd = 0;
+  char aWord[10];
+  while (i < n && sniff_is_blank(z[i]))
+    i++;
+  while (n > i && sniff_is_blank(z[n - 1]))
+    n--;
+  while (i < n && k < 9 && isalpha((unsigned char)z[i])) {
+    aWord[k++] = (char)tolower((unsigned char)z[i++]);
+  }
+  aWord[k] = 0;
+  if (k < 3 || i >= n || z[i] != ' ') return 0;
+  for (m = 0; m < 12; m++) {
+    if (strcmp(aWord, azMonth[m]) == 0) break;
+    if (k == 3 && strncmp(aWord, azMonth[m], 3) == 0) break;
+  }
+  if (m == 12) return 0;
+  i++;
+  while (i < n && sniff_digit(z[i]) && nd < 3) {
+    d = d * 10 + (z[i++] - '0');
+    nd++;
+  }
+  if (i != n || nd == 0 || nd > 2 || d < 1) return 0;
+  if (d > (m == 1 ? 29 : ts_days_in_month(2001, m + 1))) return 0;
+  return (m + 1) * 100 + d;
+}
+
+/* The year from y-1 .. y+1 whose m-d (md) is nearest to ymd. */
+int sniff_year_near(int iPrevYmd, int md) {
+  long long y = iPrevYmd / 10000, best = y, dBest = -1, yy;
+  long long prev = ts_days_from_civil(y, iPrevYmd / 100 % 100, iPrevYmd % 100);
+  int w = md == 229 ? 4 : 1; /* February 29 looks for a leap year */
+  for (yy = y - w; yy <= y + w; yy++) {
+    long long dd;
+    if (md == 229 && ts_days_in_month(yy, 2) < 29) continue;
+    dd = ts_days_from_civil(yy, md / 100, md % 100) - prev;
+    if (dd < 0) dd = -dd;
+    if (dBest < 0 || dd < dBest) {
+      dBest = dd;
+      best = yy;
+    }
+  }
+  return (int)best * 10000 + md;
+}
+
+int sniff_year_export(int iExportYmd, int md) {
+  int y = iExportYmd / 10000;
+  if (md > iExportYmd % 10000) y--;
+  while (md == 229 && ts_days_in_month(y, 2) < 29)
+    y--;
+  return y * 10000 + md;
+}
+
+void sniff_ymd_text(int ymd, char *aOut) {
+  sqlite3_snprintf(11, aOut, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100,
+                   ymd % 100);
 }
 
 /* --------------------------------------------------------- names (SN-3) */
@@ -379,6 +549,11 @@ static int sniff_looks_dated(const char *z) {
   return (z[4] == '-' || z[4] == '/') && sniff_digit(z[5]) && sniff_digit(z[6]);
 }
 
+/* The description rows header_rows gives: 0 while auto is undecided. */
+static int sniff_ndesc(const SniffOpts *o) {
+  return o->nHeaderRows > 0 ? o->nHeaderRows : 0;
+}
+
 /* SN-1: 1 when row r of the sample can be a header. */
 static int sniff_is_header(const SniffRows *pS, int r, char cDec) {
   int i;
@@ -393,7 +568,13 @@ static int sniff_is_header(const SniffRows *pS, int r, char cDec) {
   return 1;
 }
 
-/* SN-2: the decimal mark of the data rows from iData. */
+/* 1 when z is exactly an integer grouped by g ("1.200"): SN-8. */
+static int sniff_is_grouped_int(const char *z, int n, char g) {
+  SniffValue v;
+  return sniff_grouped(z, n, g == '.' ? ',' : '.', g, &v) == SQLITE_INTEGER;
+}
+
+/* SN-2, SN-8: the decimal mark of the data rows from iData. */
 static char sniff_decimal_mark(const SniffOpts *o, const SniffRows *pS,
                                int iData, int cDelim) {
   int nComma = 0, nPoint = 0, r, i;
@@ -404,10 +585,14 @@ static char sniff_decimal_mark(const SniffOpts *o, const SniffRows *pS,
       const char *z = pS->aazRow[r][i];
       SniffValue v;
       int n = (int)strlen(z);
-      if (strchr(z, ',') && sniff_number(z, n, ',', 0, &v) == SQLITE_FLOAT) {
+      if (strchr(z, ',') &&
+          (sniff_number(z, n, ',', 0, &v) == SQLITE_FLOAT ||
+           sniff_grouped(z, n, ',', '.', &v) == SQLITE_FLOAT ||
+           sniff_grouped(z, n, ',', ' ', &v) == SQLITE_FLOAT)) {
         nComma++;
       }
-      if (strchr(z, '.') && sniff_number(z, n, '.', 0, &v) == SQLITE_FLOAT) {
+      if (strchr(z, '.') && sniff_number(z, n, '.', 0, &v) == SQLITE_FLOAT &&
+          !sniff_is_grouped_int(z, n, '.')) {
         nPoint++;
       }
     }
@@ -415,32 +600,246 @@ static char sniff_decimal_mark(const SniffOpts *o, const SniffRows *pS,
   return nComma > 0 && nPoint == 0 ? ',' : '.';
 }
 
-/* SN-5: the display type of column iCol over the data rows. */
-static int sniff_col_type(const SniffLayout *pLay, const SniffRows *pS,
-                          int iCol) {
-  int r, nInt = 0, nReal = 0, nText = 0;
+/* Cells of row r up to its last non-blank one. */
+static int sniff_width(const SniffRows *pS, int r) {
+  int n = pS->anRow[r];
+  while (n > 0) {
+    const char *z = pS->aazRow[r][n - 1];
+    while (*z && sniff_is_blank(*z))
+      z++;
+    if (*z) break;
+    n--;
+  }
+  return n;
+}
+
+/* SN-6: 1 when the one cell of row r reads "Label: value". */
+static int sniff_is_label_line(const SniffRows *pS, int r) {
+  const char *z = pS->anRow[r] > 0 ? pS->aazRow[r][0] : "";
+  int i = 0;
+  while (z[i] && i < 40 && (isalpha((unsigned char)z[i]) || z[i] == ' ')) {
+    i++;
+  }
+  return i > 0 && z[i] == ':' && z[i + 1] == ' ';
+}
+
+/*
+** SN-6: the title rows of the sample (sets pLay->nSkip), or SQLITE_ERROR
+** with *pzWhy for a preamble with no header.
+*/
+static int sniff_titles(const SniffOpts *o, const SniffRows *pS, int cDelim,
+                        SniffLayout *pLay, const char **pzWhy) {
+  int k = 0, nLabel = 0, r;
+  pLay->nSkip = 0;
+  if (o->nSkip >= 0) {
+    pLay->nSkip = o->nSkip;
+    return SQLITE_OK;
+  }
+  if (o->eHeader == 0) return SQLITE_OK;
+  while (k < pS->nRow && k < SNIFF_MAX_TITLE && sniff_width(pS, k) <= 1)
+    k++;
+  if (k == pS->nRow) {
+    for (r = 0; r < pS->nRow; r++)
+      nLabel += sniff_is_label_line(pS, r);
+    if (nLabel >= 2) {
+      *pzWhy = "only a preamble, no header and no data";
+      return SQLITE_ERROR;
+    }
+    return SQLITE_OK;
+  }
+  if (k == 0 || k == SNIFF_MAX_TITLE || sniff_width(pS, k) < 2) {
+    return SQLITE_OK;
+  }
+  if (o->eHeader < 0) {
+    char cDec = sniff_decimal_mark(o, pS, k + 1 + sniff_ndesc(o), cDelim);
+    if (!sniff_is_header(pS, k, cDec)) return SQLITE_OK;
+  }
+  pLay->nSkip = k;
+  return SQLITE_OK;
+}
+
+/* The count of rows from pLay->iData on whose cell iCol passes xTest. */
+typedef struct SniffTally SniffTally;
+struct SniffTally {
+  int nNum;        /* plain numbers */
+  int aGroup[3];   /* grouped by ',', '.', ' ' */
+  int aVeto[3];    /* hold that separator, yet are not grouped by it */
+  int nPh;         /* placeholders */
+  int nText;       /* other text */
+  int nMd;         /* yearless dates */
+  int nBucket;     /* "< 10%", "> 90%" */
+  int nInt, nReal; /* SN-5 */
+};
+
+static const char azSniffThou[3] = {',', '.', ' '};
+
+/* 1 when z[0..n) holds separator g (for ' ': any of the three spaces). */
+static int sniff_holds_sep(const char *z, int n, char g) {
+  int k;
+  for (k = 0; k < n; k++) {
+    if (sniff_sep_len(z, k, n, g)) return 1;
+  }
+  return 0;
+}
+
+/* SN-9: a bucket, "< 10%" or "> 90%": '<' or '>', blanks, a number. */
+static int sniff_is_bucket(const SniffLayout *pLay, const char *z, int n) {
+  int i = 0;
+  SniffValue v;
+  while (i < n && sniff_is_blank(z[i]))
+    i++;
+  if (i == n || (z[i] != '<' && z[i] != '>')) return 0;
+  i++;
+  if (i < n && z[i] == '=') i++;
+  return sniff_number(z + i, n - i, pLay->cDec, 0, &v) == SQLITE_FLOAT ||
+         v.eType == SQLITE_INTEGER;
+}
+
+/* Tallies one sampled cell of a column (SN-5, SN-7, SN-9, SN-10). */
+static void sniff_tally_cell(const SniffOpts *o, const SniffLayout *pLay,
+                             const char *z, SniffTally *t) {
+  int n = (int)strlen(z), g, t0;
+  SniffValue v;
+  t0 = sniff_number(z, n, pLay->cDec, 0, &v);
+  if (t0 == SQLITE_NULL) return;
+  if (t0 == SQLITE_INTEGER || t0 == SQLITE_FLOAT) {
+    t->nNum++;
+    if (t0 == SQLITE_INTEGER) t->nInt++;
+    if (t0 == SQLITE_FLOAT) t->nReal++;
+    return;
+  }
+  if (sniff_is_placeholder(pLay, z, n)) {
+    t->nPh++;
+    return;
+  }
+  if (sniff_month_day(z, n)) t->nMd++;
+  if (sniff_is_bucket(pLay, z, n)) {
+    t->nBucket++;
+    return;
+  }
+  for (g = 0; g < 3; g++) {
+    int t1;
+    if (azSniffThou[g] == pLay->cDec) continue;
+    if (o->eThousands >= 0 && o->eThousands != azSniffThou[g]) continue;
+    if (!sniff_holds_sep(z, n, azSniffThou[g])) continue;
+    t1 = sniff_grouped(z, n, pLay->cDec, azSniffThou[g], &v);
+    if (t1 == SQLITE_INTEGER || t1 == SQLITE_FLOAT) {
+      t->aGroup[g]++;
+      if (t1 == SQLITE_INTEGER) t->nInt++;
+      if (t1 == SQLITE_FLOAT) t->nReal++;
+      return;
+    }
+    t->aVeto[g]++;
+  }
+  t->nText++;
+}
+
+/* SN-5, SN-7, SN-9, SN-10: decides column iCol from its sampled cells. */
+static void sniff_decide_column(const SniffOpts *o, const SniffRows *pS,
+                                SniffLayout *pLay, int iCol) {
+  SniffCol *c = &pLay->aCol[iCol];
+  SniffTally t;
+  int r, g, best = -1;
+  memset(&t, 0, sizeof(t));
+  memset(c, 0, sizeof(*c));
   for (r = pLay->iData; r < pS->nRow; r++) {
-    SniffValue v;
-    const char *z;
-    if (iCol >= pS->anRow[r]) continue;
-    z = pS->aazRow[r][iCol];
-    switch (sniff_number(z, (int)strlen(z), pLay->cDec, 0, &v)) {
-      case SQLITE_INTEGER:
-        nInt++;
-        break;
-      case SQLITE_FLOAT:
-        nReal++;
-        break;
-      case SQLITE_TEXT:
-        nText++;
-        break;
-      default:
-        break;
+    if (iCol < pS->anRow[r]) sniff_tally_cell(o, pLay, pS->aazRow[r][iCol], &t);
+  }
+  for (g = 0; g < 3; g++) {
+    if (t.aGroup[g] > 0 && (o->eThousands >= 0 || t.aVeto[g] == 0) &&
+        (best < 0 || t.aGroup[g] > t.aGroup[best])) {
+      best = g;
     }
   }
-  if (nText) return SQLITE_TEXT;
-  if (nReal) return SQLITE_FLOAT;
-  if (nInt) return SQLITE_INTEGER;
+  if (best >= 0 && (o->eThousands >= 0 || t.nText == 0)) {
+    c->cThou = azSniffThou[best];
+  } else if (best >= 0) {
+    t.nText += t.aGroup[best]; /* a text column keeps its grouped cells */
+  }
+  if (o->eThousands > 0 && best < 0 && (char)o->eThousands != pLay->cDec) {
+    c->cThou = (char)o->eThousands; /* SN-7: forced, for later cells too */
+  }
+  c->isNumeric = t.nText == 0 && (t.nNum > 0 || (best >= 0 && c->cThou));
+  c->nGrouped = c->cThou && best >= 0 ? t.aGroup[best] : 0;
+  if (c->isNumeric && c->cThou == 0 && o->eThousands < 0 && pLay->cDec == '.' &&
+      t.aVeto[0] == 0) {
+    /* SN-7: a later "1,004" in a column that was below 1,000 in the
+       sample (Sprout's audience) is a number too. */
+    c->cThou = ',';
+  }
+  t.nText += t.nBucket; /* buckets stay text (SN-9) */
+  c->isYearless = t.nMd > 0 && t.nMd == t.nText && t.nNum == 0;
+  c->nPlaceholder = c->isNumeric ? t.nPh : 0;
+  if (!c->isNumeric) t.nText += t.nPh;
+  c->eType = t.nText   ? SQLITE_TEXT
+             : t.nReal ? SQLITE_FLOAT
+             : t.nInt  ? SQLITE_INTEGER
+                       : 0;
+}
+
+/* SN-9: the placeholder words of the options, in pLay. */
+static int sniff_null_words(const SniffOpts *o, SniffLayout *pLay) {
+  static const char *const azDefault[] = {
+      "--", "-", "\xE2\x80\x94", "N/A", "n/a", "undefined", "null"};
+  const char *z = o->zNull;
+  int n = 0, k;
+  if (z == 0) {
+    n = (int)(sizeof(azDefault) / sizeof(azDefault[0]));
+  } else if (z[0]) {
+    for (n = 1, k = 0; z[k]; k++)
+      n += z[k] == ',';
+  }
+  pLay->azNull = sqlite3_malloc64(sizeof(char *) * (sqlite3_uint64)(n + 1));
+  if (pLay->azNull == 0) return SQLITE_NOMEM;
+  memset(pLay->azNull, 0, sizeof(char *) * (size_t)(n + 1));
+  for (k = 0; k < n; k++) {
+    if (z == 0) {
+      pLay->azNull[k] = sqlite3_mprintf("%s", azDefault[k]);
+    } else {
+      const char *zEnd = strchr(z, ',');
+      int m = zEnd ? (int)(zEnd - z) : (int)strlen(z);
+      const char *zw = sniff_trim(z, &m);
+      pLay->azNull[k] = sqlite3_mprintf("%.*s", m, zw);
+      z = zEnd ? zEnd + 1 : z + strlen(z);
+    }
+    if (pLay->azNull[k] == 0) return SQLITE_NOMEM;
+    pLay->nNull = k + 1;
+  }
+  return SQLITE_OK;
+}
+
+/*
+** SN-11: with header_rows unset, 1 when the row after the header describes
+** the columns. Then iData moves past it and the columns stay decided on
+** the rows after it; else nothing changes.
+*/
+static int sniff_description_row(const SniffOpts *o, const SniffRows *pS,
+                                 int cDelim, SniffLayout *pLay) {
+  int r = pLay->iData, i, nNum = 0, nText = 0;
+  char cDec0 = pLay->cDec;
+  if (r + 1 >= pS->nRow) return 0;
+  pLay->iData = r + 1;
+  pLay->cDec = sniff_decimal_mark(o, pS, r + 1, cDelim);
+  for (i = 0; i < pLay->nCol; i++)
+    sniff_decide_column(o, pS, pLay, i);
+  for (i = 0; i < pLay->nCol; i++) {
+    const char *z;
+    SniffValue v;
+    if (!pLay->aCol[i].isNumeric) continue;
+    nNum++;
+    if (i >= pS->anRow[r]) continue;
+    z = pS->aazRow[r][i];
+    if (sniff_number(z, (int)strlen(z), pLay->cDec, 0, &v) == SQLITE_NULL) {
+      continue;
+    }
+    if (sniff_cell(pLay, i, z, (int)strlen(z), SNIFF_AUTO, &v) != SQLITE_TEXT) {
+      nText = -1000000; /* a number: this row is data */
+    }
+    nText++;
+  }
+  if (nNum >= 2 && nText >= 2) return 1;
+  pLay->iData = r;
+  pLay->cDec = cDec0;
   return 0;
 }
 
@@ -452,19 +851,16 @@ static void sniff_header(const SniffOpts *o, const SniffRows *pS, int cDelim,
   if (has && o->eHeader < 0) {
     /* The decimal mark decides what a number is: use the one the rows
        after a header would give. */
-    char cDec = sniff_decimal_mark(o, pS, r0 + 1 + o->nHeaderRows, cDelim);
+    char cDec = sniff_decimal_mark(o, pS, r0 + 1 + sniff_ndesc(o), cDelim);
     has = sniff_is_header(pS, r0, cDec);
   }
   pLay->hasHeader = has;
-  pLay->iData = r0 + (has ? 1 : 0) + o->nHeaderRows;
+  pLay->iData = r0 + (has ? 1 : 0) + sniff_ndesc(o);
 }
 
-int sniff_layout(const SniffOpts *o, const SniffRows *pS, int cDelim,
-                 SniffLayout *pLay) {
-  int r, i, rc;
-  memset(pLay, 0, sizeof(*pLay));
-  sniff_header(o, pS, cDelim, pLay);
-  pLay->cDec = sniff_decimal_mark(o, pS, pLay->iData, cDelim);
+/* SN-3: the column count and names. */
+static int sniff_columns(const SniffRows *pS, SniffLayout *pLay) {
+  int r;
   if (pLay->hasHeader) {
     pLay->nCol = pS->anRow[pLay->nSkip];
   } else {
@@ -472,23 +868,49 @@ int sniff_layout(const SniffOpts *o, const SniffRows *pS, int cDelim,
       if (pS->anRow[r] > pLay->nCol) pLay->nCol = pS->anRow[r];
     }
   }
-  rc = sniff_names(pLay->hasHeader ? pS->aazRow[pLay->nSkip] : 0,
-                   pLay->hasHeader ? pLay->nCol : 0, pLay->nCol, &pLay->azName);
+  return sniff_names(pLay->hasHeader ? pS->aazRow[pLay->nSkip] : 0,
+                     pLay->hasHeader ? pLay->nCol : 0, pLay->nCol,
+                     &pLay->azName);
+}
+
+int sniff_layout(const SniffOpts *o, const SniffRows *pS, int cDelim,
+                 SniffLayout *pLay, const char **pzWhy) {
+  int i, rc;
+  memset(pLay, 0, sizeof(*pLay));
+  pLay->iYear = o->iYear;
+  pLay->iExportDate = o->iExportDate;
+  rc = sniff_titles(o, pS, cDelim, pLay, pzWhy);
   if (rc != SQLITE_OK) return rc;
-  pLay->aCol =
-      sqlite3_malloc64(sizeof(SniffCol) * (sqlite3_uint64)(pLay->nCol + 1));
-  if (pLay->aCol == 0) {
+  sniff_header(o, pS, cDelim, pLay);
+  if (pLay->nSkip > 0 && o->nSkip < 0 && pLay->hasHeader &&
+      pLay->iData >= pS->nRow) {
+    *pzWhy = "a preamble and a header but no data";
+    return SQLITE_ERROR;
+  }
+  pLay->cDec = sniff_decimal_mark(o, pS, pLay->iData, cDelim);
+  rc = sniff_columns(pS, pLay);
+  if (rc == SQLITE_OK) rc = sniff_null_words(o, pLay);
+  if (rc == SQLITE_OK) {
+    pLay->aCol =
+        sqlite3_malloc64(sizeof(SniffCol) * (sqlite3_uint64)(pLay->nCol + 1));
+    if (pLay->aCol == 0) rc = SQLITE_NOMEM;
+  }
+  if (rc != SQLITE_OK) {
     sniff_layout_clear(pLay);
-    return SQLITE_NOMEM;
+    return rc;
   }
-  for (i = 0; i < pLay->nCol; i++) {
-    pLay->aCol[i].eType = sniff_col_type(pLay, pS, i);
+  if (o->nHeaderRows < 0 && pLay->hasHeader &&
+      sniff_description_row(o, pS, cDelim, pLay)) {
+    return SQLITE_OK; /* the columns were decided on the rows after it */
   }
+  for (i = 0; i < pLay->nCol; i++)
+    sniff_decide_column(o, pS, pLay, i);
   return SQLITE_OK;
 }
 
 void sniff_layout_clear(SniffLayout *pLay) {
   sniff_free_strings(pLay->azName, pLay->nCol);
+  sniff_free_strings(pLay->azNull, pLay->nNull);
   sqlite3_free(pLay->aCol);
   memset(pLay, 0, sizeof(*pLay));
 }
@@ -551,10 +973,33 @@ static char **sniff_copy_record(CsvReader *pR, int *pn) {
   return az;
 }
 
+/*
+** SN-6: the bytes of the sample's leading lines (at most SNIFF_MAX_TITLE)
+** that hold none of the delimiters csv_sniff_delim tries: title lines,
+** which would otherwise make it count one field per record. 0 when every
+** line is such a line.
+*/
+static size_t sniff_title_bytes(const char *z, size_t n) {
+  size_t i = 0;
+  int nLine = 0;
+  while (i < n && nLine < SNIFF_MAX_TITLE) {
+    size_t k = i;
+    while (k < n && z[k] != '\n' && z[k] != '\r') {
+      if (z[k] == ',' || z[k] == ';' || z[k] == '\t' || z[k] == '|') return i;
+      k++;
+    }
+    while (k < n && (z[k] == '\n' || z[k] == '\r'))
+      k++;
+    i = k;
+    nLine++;
+  }
+  return i < n ? i : 0;
+}
+
 /* The dialect of the file (csvparse.h P-2, csv_sniff_delim). */
 static int sniff_dialect(const SniffCsvOpts *o, CsvReader *pR, SniffFile *pF) {
   const char *zS, *zLf;
-  size_t nS;
+  size_t nS, nTitle;
   int complete;
   pF->eEnc = csv_encoding(pR);
   pF->hadBom = csv_had_bom(pR);
@@ -563,9 +1008,23 @@ static int sniff_dialect(const SniffCsvOpts *o, CsvReader *pR, SniffFile *pF) {
   pF->eEol = csv_sniff_eol(zS, nS);
   zLf = memchr(zS, '\n', nS);
   pF->crlf = zLf && zLf > zS && zLf[-1] == '\r';
-  pF->cDelim = o->cDelim >= 0 ? o->cDelim
-                              : csv_sniff_delim(zS, nS, o->cQuote, pF->eEol,
-                                                complete, &sniffAlloc);
+  /* SPEC 6.1: Excel's "sep=X" first line names the delimiter. */
+  if (nS >= 5 && sqlite3_strnicmp(zS, "sep=", 4) == 0 && zS[4] != '\r' &&
+      zS[4] != '\n' && (unsigned char)zS[4] < 0x80 &&
+      (nS == 5 || zS[5] == '\r' || zS[5] == '\n')) {
+    pF->hasSepLine = 1;
+    if (o->cDelim < 0) {
+      pF->cDelim = (unsigned char)zS[4];
+      return SQLITE_OK;
+    }
+  }
+  if (o->cDelim >= 0) {
+    pF->cDelim = o->cDelim;
+    return SQLITE_OK;
+  }
+  nTitle = sniff_title_bytes(zS, nS);
+  pF->cDelim = csv_sniff_delim(zS + nTitle, nS - nTitle, o->cQuote, pF->eEol,
+                               complete, &sniffAlloc);
   return pF->cDelim < 0 ? SQLITE_NOMEM : SQLITE_OK;
 }
 
@@ -577,9 +1036,17 @@ static int sniff_dialect(const SniffCsvOpts *o, CsvReader *pR, SniffFile *pF) {
 */
 static int sniff_sample(const SniffCsvOpts *o, CsvReader *pR, const char *zMod,
                         const char *zPath, SniffFile *pF, char **pzErr) {
-  int nWant = 1 + o->s.nHeaderRows + SNIFF_SAMPLE_ROWS;
+  int nWant = (o->s.nSkip >= 0 ? o->s.nSkip : SNIFF_MAX_TITLE) + 1 +
+              (o->s.nHeaderRows < 0 ? 1 : o->s.nHeaderRows) + SNIFF_SAMPLE_ROWS;
   int rc = CSV_ROW;
-  while (pF->rows.nRow < nWant) {
+  if (pF->hasSepLine) {
+    rc = csv_next(pR);
+    if (rc != CSV_ROW && rc != CSV_DONE) {
+      *pzErr = sniff_read_error(zMod, zPath, pR, rc);
+      return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+  }
+  while (rc == CSV_ROW && pF->rows.nRow < nWant) {
     char **az;
     int n;
     rc = csv_next(pR);
@@ -612,8 +1079,14 @@ int sniff_csv_file(const SniffCsvOpts *o, const char *zPath, int nMax,
     csv_limit(pR, nMax);
     rc = sniff_sample(o, pR, zMod, zPath, pF, pzErr);
   }
-  if (rc == SQLITE_OK)
-    rc = sniff_layout(&o->s, &pF->rows, pF->cDelim, &pF->lay);
+  if (rc == SQLITE_OK) {
+    const char *zWhy = 0;
+    rc = sniff_layout(&o->s, &pF->rows, pF->cDelim, &pF->lay, &zWhy);
+    if (rc == SQLITE_ERROR) {
+      *pzErr = sqlite3_mprintf("%s: %s: %s", zMod, zPath, zWhy);
+      if (*pzErr == 0) rc = SQLITE_NOMEM;
+    }
+  }
   if (rc == SQLITE_OK && pF->lay.hasHeader) {
     pF->azHead = pF->rows.aazRow[pF->lay.nSkip];
     pF->nHead = pF->rows.anRow[pF->lay.nSkip];
@@ -711,19 +1184,6 @@ static char *sniff_dequote(const char *z, int n) {
   return zOut;
 }
 
-/* z[0..*pn) less its blanks at both ends. */
-static const char *sniff_trim(const char *z, int *pn) {
-  int n = *pn;
-  while (n > 0 && sniff_is_blank(*z)) {
-    z++;
-    n--;
-  }
-  while (n > 0 && sniff_is_blank(z[n - 1]))
-    n--;
-  *pn = n;
-  return z;
-}
-
 /* SNIFF_OPT_PATH and SNIFF_OPT_TEXT: the value is kept (*pzVal taken). */
 static int sniff_opt_text(const SniffOptDef *d, char **pField, char **pzVal) {
   if (d->eKind == SNIFF_OPT_PATH && (*pzVal)[0] == 0) return 0;
@@ -771,6 +1231,28 @@ static int sniff_opt_char(const SniffOptDef *d, int *pField, const char *z) {
   return 1;
 }
 
+/* YYYY-MM-DD, a real date, as yyyymmdd. */
+static int sniff_opt_ymd(int *pField, const char *z) {
+  int y = 0, m = 0, d = 0, k;
+  if (strlen(z) != 10 || z[4] != '-' || z[7] != '-') return 0;
+  for (k = 0; k < 10; k++) {
+    if (k == 4 || k == 7) continue;
+    if (!sniff_digit(z[k])) return 0;
+    if (k < 4) {
+      y = y * 10 + (z[k] - '0');
+    } else if (k < 7) {
+      m = m * 10 + (z[k] - '0');
+    } else {
+      d = d * 10 + (z[k] - '0');
+    }
+  }
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > ts_days_in_month(y, m)) {
+    return 0;
+  }
+  *pField = y * 10000 + m * 100 + d;
+  return 1;
+}
+
 /* Parses zVal by the row's kind; 0 when the value is bad. */
 static int sniff_opt_value(const SniffOptDef *d, void *pOpts, char **pzVal,
                            const char *zMod, char **pzErr) {
@@ -786,6 +1268,8 @@ static int sniff_opt_value(const SniffOptDef *d, void *pOpts, char **pzVal,
       return sniff_opt_count(d, (int *)(void *)pField, *pzVal);
     case SNIFF_OPT_CHAR:
       return sniff_opt_char(d, (int *)(void *)pField, *pzVal);
+    case SNIFF_OPT_YMD:
+      return sniff_opt_ymd((int *)(void *)pField, *pzVal);
     default: /* SNIFF_OPT_FMT */
       if ((*pzVal)[0] == 0 || ts_fmt_check(*pzVal, -1, &iBad) != TS_OK) {
         *pzErr = sqlite3_mprintf(

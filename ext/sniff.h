@@ -19,7 +19,8 @@
 ** Requirements (tests cite them as SN-n):
 **   SN-1 Header (auto): the first row after the skipped rows is a header
 **        unless one of its cells is a number or starts with a yyyy-mm-dd
-**        date. header_rows description rows after it are not data.
+**        date. header_rows description rows after it are not data (unset:
+**        SN-11 decides 0 or 1).
 **   SN-2 Decimal mark (auto): ',' when the delimiter is not ',' and the
 **        sampled data cells hold numbers with a decimal comma and none
 **        with a point; else '.'.
@@ -38,7 +39,54 @@
 **        reals as INTEGER; SNIFF_REAL reads numbers as REAL.
 **   SN-5 A column's display type (SniffCol.eType): TEXT when a sampled
 **        cell is text, else REAL when one is a decimal, else INTEGER, or 0
-**        (no non-empty sampled cell).
+**        (no non-empty sampled cell). Placeholders (SN-9) in a numeric
+**        column and yearless dates (SN-10) are left out of it.
+**   SN-6 Title and preamble rows (SPEC 6.1): with skip unset and header
+**        not no, the leading rows (at most SNIFF_MAX_TITLE) that hold at
+**        most one non-empty cell are skipped when the row after them holds
+**        two or more and is a header (SN-1; with header=yes, any row).
+**        skip=N skips N rows instead, and nothing is looked for. A sample
+**        made only of one-cell rows of which two or more read "Label:
+**        value" (LinkedIn's "Report Start: August 18, 2019") is a preamble
+**        with no header: an error. So are title rows and a header with no
+**        data row after them.
+**   SN-7 Thousands separators, per column: a cell "795,836", "4,838.80",
+**        "1 200" (a space, U+00A0 or U+202F), "1.200,50" is grouped when
+**        its integer part is 1 to 3 digits then groups of exactly 3, each
+**        after the one separator, which is not the decimal mark. A column
+**        takes a separator when its sampled cells are numbers, grouped
+**        numbers, placeholders and buckets only, one cell at least is
+**        grouped, and no sampled cell holds that separator in another way;
+**        then its grouped cells are numbers. A numeric column (SN-9) of a
+**        file with a decimal point and no ',' in its sample takes ',' too,
+**        for cells past the sample ("1,004" once an audience passes 1,000).
+**        Other columns ("5,7" id lists) keep their text. thousands=, . ' '
+**        or none forces one for every column (none: no grouping anywhere).
+**   SN-8 The decimal mark of SN-2 counts "1.200,50" and "1 200,5" as
+**        decimal commas, and a point in a cell that is exactly a grouped
+**        integer ("1.200") as neither mark.
+**   SN-9 Placeholders: a cell that is, blanks trimmed, one of "--", "-",
+**        "—", "N/A", "n/a", "undefined", "null" (nullstr='a,b' gives the
+**        list instead; nullstr='' none) is NULL in a numeric column: one
+**        whose sampled cells are numbers (SN-7 included), placeholders and
+**        buckets only, with at least one number. In any other column it is
+**        text. Buckets ("< 10%", "> 90%": '<' or '>', a number) are text.
+**   SN-10 Yearless dates: a column whose non-empty sampled cells are all
+**        "Month D" (English month, full or three letters, any case; a day
+**        the month has, February 29 included) is a yearless date column.
+**        With year=Y its cells become 'YYYY-MM-DD': the column's first
+**        date of each file is in year Y, and each later one takes the year
+**        (the previous date's, one before or one after; for February 29
+**        the nearest leap year) that puts it nearest to the date of the
+**        record before it, so a daily series
+**        crossing New Year, in either order, gets the right years. With
+**        export_date=YYYY-MM-DD, each is the latest such date on or before
+**        the export date. Without either it stays text.
+**   SN-11 Description rows (header_rows unset): the row after the header
+**        describes the columns (Facebook Insights' "Lifetime: The number
+**        of people who ...") when, deciding the columns on the rows after
+**        it, two or more are numeric, two or more of those hold text in
+**        it and none a number or a placeholder. Then it is skipped.
 */
 #ifndef KPI_SNIFF_H
 #define KPI_SNIFF_H
@@ -47,6 +95,7 @@
 #include "kpi.h"
 
 #define SNIFF_SAMPLE_ROWS 200 /* data rows sampled after the header */
+#define SNIFF_MAX_TITLE 20    /* leading rows SN-6 may take as titles */
 
 /* How sniff_cell types a cell (the columns option's types). */
 #define SNIFF_AUTO 0
@@ -71,36 +120,50 @@ void sniff_rows_clear(SniffRows *p);
 typedef struct SniffOpts SniffOpts;
 struct SniffOpts {
   int eHeader;     /* -1 auto, 0 no, 1 yes */
-  int nHeaderRows; /* description rows after the header (SN-1) */
+  int nHeaderRows; /* description rows after the header (SN-1), -1 auto */
   int eDecimal;    /* -1 auto, '.' or ',' */
   int typesText;   /* types=text: every non-empty cell TEXT */
+  int nSkip;       /* SN-6: -1 auto, else rows skipped before the header */
+  int eThousands;  /* SN-7: -1 auto, 0 none, ',', '.' or ' ' */
+  char *zNull;     /* SN-9: the nullstr list, or 0 for the default */
+  int iYear;       /* SN-10: year=, or 0 */
+  int iExportDate; /* SN-10: export_date as yyyymmdd, or 0 */
 };
 void sniff_opts_default(SniffOpts *o);
 
 /* What was decided for one column. */
 typedef struct SniffCol SniffCol;
 struct SniffCol {
-  int eType; /* SN-5: SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or 0 */
+  int eType;        /* SN-5: SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or 0 */
+  int isNumeric;    /* SN-9: placeholders read as NULL */
+  int isYearless;   /* SN-10 */
+  char cThou;       /* SN-7: ',', '.', ' ' (any of the three spaces) or 0 */
+  int nGrouped;     /* grouped cells in the sample */
+  int nPlaceholder; /* placeholders among the sampled cells */
 };
 
 /* What sniff_layout decided for a sample. */
 typedef struct SniffLayout SniffLayout;
 struct SniffLayout {
-  int nSkip;     /* rows of the sample before the header (or data) */
+  int nSkip;     /* SN-6: rows of the sample before the header (or data) */
   int hasHeader; /* row nSkip is the header */
   int iData;     /* the sample's first data row */
   char cDec;     /* decimal mark, '.' or ',' */
   int nCol;
   char **azName;  /* nCol SN-3 names */
   SniffCol *aCol; /* nCol decisions */
+  int nNull;      /* SN-9: the placeholder words */
+  char **azNull;
+  int iYear, iExportDate; /* SN-10, from the options */
 };
 /*
-** Decides the layout of the sample (SN-1..3, SN-5). cDelim is the file's
+** Decides the layout of the sample (SN-1..10). cDelim is the file's
 ** delimiter (SN-2), or 0 when there is none (a workbook). Returns
-** SQLITE_OK or SQLITE_NOMEM.
+** SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR with *pzWhy a static text
+** that the caller puts after the file's name (SN-6).
 */
 int sniff_layout(const SniffOpts *o, const SniffRows *pS, int cDelim,
-                 SniffLayout *pLay);
+                 SniffLayout *pLay, const char **pzWhy);
 void sniff_layout_clear(SniffLayout *pLay);
 
 /* A typed cell. */
@@ -111,11 +174,21 @@ struct SniffValue {
   double r;
 };
 /*
-** SN-4: types z[0..n) as column iCol of the layout decides; eForce is
-** SNIFF_AUTO or a columns option type. Returns eType.
+** SN-4, SN-7, SN-9: types z[0..n) as column iCol of the layout decides;
+** eForce is SNIFF_AUTO or a columns option type. Returns eType. A yearless
+** date (SN-10) is SQLITE_TEXT here: see sniff_yearless.
 */
 int sniff_cell(const SniffLayout *pLay, int iCol, const char *z, int n,
                int eForce, SniffValue *pV);
+/*
+** SN-10: the month and day of a "Month D" cell as m*100+d, or 0. And the
+** 'YYYY-MM-DD' of md in the year that sniff_year_near or the export date
+** gives (aOut holds 11 bytes).
+*/
+int sniff_month_day(const char *z, int n);
+int sniff_year_near(int iPrevYmd, int md);
+int sniff_year_export(int iExportYmd, int md);
+void sniff_ymd_text(int ymd, char *aOut);
 /* SN-4 under a given decimal mark, without a layout. */
 int sniff_number(const char *z, int n, char cDec, int anyInt, SniffValue *pV);
 /* SN-3: the snake_case ASCII of z[0..n), "" when nothing is left. */
@@ -141,9 +214,10 @@ struct SniffCsvOpts {
 typedef struct SniffFile SniffFile;
 struct SniffFile {
   int eEnc, hadBom, isGzip;
+  int hasSepLine; /* an Excel "sep=X" first line, not a record (SPEC 6.1) */
   int cDelim, eEol;
   int crlf;       /* the first line ends in CRLF (kpi_csv_sniff shows it) */
-  SniffRows rows; /* the first records, from the start of the file */
+  SniffRows rows; /* the first records, after any sep= line */
   SniffLayout lay;
   int nHead;     /* cells of the header record (0 without one) */
   char **azHead; /* rows.aazRow[lay.nSkip] when hasHeader, not owned */
@@ -180,6 +254,7 @@ extern const CsvAlloc sniffAlloc;
 #define SNIFF_OPT_COUNT 4 /* a whole number 0..iMax: int */
 #define SNIFF_OPT_CHAR 5  /* one ASCII character (iMax: SNIFF_CHAR_*): int */
 #define SNIFF_OPT_FMT 6   /* a strptime-style format (tsparse.c): char* */
+#define SNIFF_OPT_YMD 8   /* a date YYYY-MM-DD: int yyyymmdd */
 
 /* What a SNIFF_OPT_CHAR option accepts besides one character. */
 #define SNIFF_CHAR_NONE 1    /* "none" or empty: -1 */

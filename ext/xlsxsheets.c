@@ -3,8 +3,8 @@
 **
 **   SELECT * FROM kpi_xlsx_sheets('report.xlsx');
 **
-** Requirements (tests cite them as XL-n, with xlsxtab.c's):
-**   XL-9  kpi_xlsx_sheets(filename): one row per sheet of the file (the
+** Requirements (tests cite them as XS-n):
+**   XS-1  kpi_xlsx_sheets(filename): one row per sheet of the file (the
 **         first match of a glob), in workbook order: name, number
 **         (1-based), used_range (the bounding box of the cells that hold a
 **         value, found by reading the sheet: the <dimension> a writer
@@ -116,7 +116,7 @@ static int xlsxsheets_fail(sqlite3_vtab_cursor *pCur, char *zMsg) {
   return zMsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* XL-9: the bounding box of sheet i's cells with a value. */
+/* XS-1: the bounding box of sheet i's cells with a value. */
 static int xlsxsheets_used(XlsxBook *pB, int i, XlsxRange *pR) {
   XlsxSheet *pS;
   int rc;

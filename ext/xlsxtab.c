@@ -13,11 +13,14 @@
 **   sheet       a sheet name, or its 1-based number     (default: the first)
 **   range       an A1 range such as A3:C400 or B2     (default: used range)
 **   header      auto | yes | no                              (default auto)
-**   header_rows description rows after the header, skipped   (default 0)
-**   skip        non-empty rows skipped before the header      (default 0)
+**   header_rows description rows after the header, skipped (default:
+**               found, SN-11)
+**   skip        rows with a value skipped before the header (default:
+**               title rows found, sniff.h SN-6)
 **   columns     'name [type], ...' as kpi_csv's
 **   types       auto | text                                  (default auto)
-**   nullstr     'a,b,...': text cells equal to one of them are NULL
+**   thousands   auto | , | . | ' ' | none                  (SN-7)
+**   nullstr     'a,b,...': the placeholders of numeric columns (SN-9)
 **
 ** Requirements (tests cite them as XL-n):
 **   XL-1  Options: an unknown key, a repeated key, a bad value or a missing
@@ -28,8 +31,9 @@
 **         the file (and the sheets it has).
 **   XL-3  The rows read are those of the range (default: from row 1 and
 **         the columns from the sheet's declared or sampled first column to
-**         its last), without the rows that have no value in it; then skip
-**         rows, the header (sniff.h SN-1), header_rows rows. Names are
+**         its last), without the rows that have no value in it; then title
+**         rows (SN-6, or skip rows), the header (sniff.h SN-1) and
+**         description rows (SN-11, or header_rows rows). Names are
 **         SN-3's, the table's columns the union over the files (kpi_csv
 **         C-4).
 **   XL-4  Cells are typed as kpi_csv's text cells (SN-4): text cells,
@@ -47,7 +51,7 @@
 **         column of the default range is an error that says to give range.
 **   XL-8  The table is SQLITE_VTAB_DIRECTONLY and converts only the cells
 **         a query asks for. Memory does not grow with the rows (XR-6).
-** kpi_xlsx_sheets is xlsxsheets.c (XL-9).
+** kpi_xlsx_sheets is xlsxsheets.c (XS-1).
 */
 #include <errno.h>
 #include <stddef.h>
@@ -76,14 +80,15 @@ static const XlsxAlloc xlsxtabAlloc = {xlsxtab_realloc, xlsxtab_free};
 typedef struct XlsxOpts XlsxOpts;
 struct XlsxOpts {
   SniffOpts s;
-  char *zFilename, *zSheet, *zRange, *zColumns, *zNullstr;
-  int nSkip;
+  char *zFilename, *zSheet, *zRange, *zColumns;
 };
 
 static const SniffWord aXlsxHeader[] = {{"auto", -1}, {"yes", 1}, {"true", 1},
                                         {"1", 1},     {"no", 0},  {"false", 0},
                                         {"0", 0},     {0, 0}};
 static const SniffWord aXlsxTypes[] = {{"auto", 0}, {"text", 1}, {0, 0}};
+static const SniffWord aXlsxThousands[] = {
+    {"auto", -1}, {",", ','}, {".", '.'}, {" ", ' '}, {"none", 0}, {0, 0}};
 
 #define XO(f) offsetof(XlsxOpts, f)
 /* XL-1: the options of kpi_xlsx. A new option is one row. */
@@ -94,11 +99,13 @@ static const SniffOptDef aXlsxOpt[] = {
     {"header", SNIFF_OPT_WORD, XO(s.eHeader), aXlsxHeader, 0, "auto, yes, no"},
     {"header_rows", SNIFF_OPT_COUNT, XO(s.nHeaderRows), 0, 1000,
      "a whole number from 0 to 1000"},
-    {"skip", SNIFF_OPT_COUNT, XO(nSkip), 0, 1000000,
-     "a whole number from 0 to 1000000"},
+    {"skip", SNIFF_OPT_COUNT, XO(s.nSkip), 0, 1000,
+     "a whole number from 0 to 1000"},
+    {"thousands", SNIFF_OPT_WORD, XO(s.eThousands), aXlsxThousands, 0,
+     "auto, ',', '.', ' ' or none"},
     {"columns", SNIFF_OPT_TEXT, XO(zColumns), 0, 0, ""},
     {"types", SNIFF_OPT_WORD, XO(s.typesText), aXlsxTypes, 0, "auto, text"},
-    {"nullstr", SNIFF_OPT_TEXT, XO(zNullstr), 0, 0, ""},
+    {"nullstr", SNIFF_OPT_TEXT, XO(s.zNull), 0, 0, ""},
 };
 #define XLSX_NOPT ((int)(sizeof(aXlsxOpt) / sizeof(aXlsxOpt[0])))
 
@@ -107,7 +114,7 @@ static void xlsxtab_opts_clear(XlsxOpts *o) {
   sqlite3_free(o->zSheet);
   sqlite3_free(o->zRange);
   sqlite3_free(o->zColumns);
-  sqlite3_free(o->zNullstr);
+  sqlite3_free(o->s.zNull);
   memset(o, 0, sizeof(*o));
 }
 
@@ -142,9 +149,7 @@ struct XlsxTable {
   XlsxFile *aFile;
   int nCol;
   char **azCol;
-  int *aType;    /* SNIFF_AUTO, SNIFF_TEXT, ... */
-  char **azNull; /* nullstr words */
-  int nNull;
+  int *aType;      /* SNIFF_AUTO, SNIFF_TEXT, ... */
   SniffLayout dot; /* a layout whose decimal mark is '.': number cells */
 };
 
@@ -172,7 +177,6 @@ static void xlsxtab_free_table(XlsxTable *p) {
   }
   sqlite3_free(p->aFile);
   sniff_free_strings(p->azCol, p->nCol);
-  sniff_free_strings(p->azNull, p->nNull);
   sqlite3_free(p->aType);
   xlsxtab_opts_clear(&p->o);
   sqlite3_free(p);
@@ -241,30 +245,12 @@ static int xlsxtab_column_entry(XlsxTable *p, const char *z, int n,
   return SQLITE_OK;
 }
 
-/* Splits z at commas; each piece to the columns parser, or (isNull) to
-   the nullstr words. */
-static int xlsxtab_split(XlsxTable *p, const char *z, int isNull,
-                         char **pzErr) {
+/* Splits the columns option at commas, each piece to the entry parser. */
+static int xlsxtab_split(XlsxTable *p, const char *z, char **pzErr) {
   for (;;) {
     const char *zEnd = strchr(z, ',');
-    int n = zEnd ? (int)(zEnd - z) : (int)strlen(z), rc = SQLITE_OK;
-    if (isNull) {
-      char **azNew =
-          sqlite3_realloc64(p->azNull, sizeof(char *) * (size_t)(p->nNull + 1));
-      if (azNew == 0) return SQLITE_NOMEM;
-      p->azNull = azNew;
-      while (n > 0 && sniff_is_blank(*z)) {
-        z++;
-        n--;
-      }
-      while (n > 0 && sniff_is_blank(z[n - 1]))
-        n--;
-      p->azNull[p->nNull] = sqlite3_mprintf("%.*s", n, z);
-      if (p->azNull[p->nNull] == 0) return SQLITE_NOMEM;
-      p->nNull++;
-    } else {
-      rc = xlsxtab_column_entry(p, z, n, pzErr);
-    }
+    int n = zEnd ? (int)(zEnd - z) : (int)strlen(z);
+    int rc = xlsxtab_column_entry(p, z, n, pzErr);
     if (rc != SQLITE_OK) return rc;
     if (zEnd == 0) return SQLITE_OK;
     z = zEnd + 1;
@@ -294,11 +280,7 @@ static int xlsxtab_opts_parse(XlsxTable *p, int argc, const char *const *argv,
                                               "such as A3:C40)",
                                               p->o.zRange));
   }
-  if (p->o.zColumns) {
-    rc = xlsxtab_split(p, p->o.zColumns, 0, pzErr);
-    if (rc != SQLITE_OK) return rc;
-  }
-  if (p->o.zNullstr) return xlsxtab_split(p, p->o.zNullstr, 1, pzErr);
+  if (p->o.zColumns) return xlsxtab_split(p, p->o.zColumns, pzErr);
   return SQLITE_OK;
 }
 
@@ -486,9 +468,11 @@ static int xlsxtab_read_sample(XlsxTable *t, XlsxFile *f, XlsxBook *pB,
                                XlsxSample *pSam, char **pzErr) {
   XlsxSheet *pS;
   XlsxRange dim;
-  int want = t->o.nSkip + 1 + t->o.s.nHeaderRows + SNIFF_SAMPLE_ROWS;
+  int want = (t->o.s.nSkip > 0 ? t->o.s.nSkip : SNIFF_MAX_TITLE) + 2 +
+             (t->o.s.nHeaderRows > 0 ? t->o.s.nHeaderRows : 0) +
+             SNIFF_SAMPLE_ROWS;
   int rc = xlsx_sheet_merges(pB, f->iSheet, &f->aMerge, &f->nMerge);
-  int x = XLSX_DONE, hasDim, nSkipped = 0, r;
+  int x = XLSX_DONE, hasDim, r;
   if (rc == XLSX_OK) rc = xlsx_sheet_open(pB, f->iSheet, &pS);
   if (rc != XLSX_OK) {
     return xlsxtab_err(pzErr, xlsxtab_sheet_error(f->zPath, pB, f->iSheet, rc));
@@ -506,17 +490,12 @@ static int xlsxtab_read_sample(XlsxTable *t, XlsxFile *f, XlsxBook *pB,
       if (a[k].iCol >= f->rg.c0 && a[k].iCol <= f->rg.c1) any = 1;
     }
     if (!any) continue;
-    if (nSkipped < t->o.nSkip) {
-      nSkipped++;
-      continue;
-    }
     rc = xlsxtab_sample_add(pSam, a, n, f->rg.c0, f->rg.c1);
   }
   if (rc == SQLITE_OK && x != XLSX_ROW && x != XLSX_DONE) {
     rc = xlsxtab_err(pzErr, xlsxtab_sheet_error(f->zPath, pB, f->iSheet, x));
   }
   xlsx_sheet_close(pS);
-  f->nSkip = nSkipped;
   if (rc != SQLITE_OK || f->rangeGiven) return rc;
   /* The default range: the declared first column (else the sample's) to
      the last column holding a value in the sample or the declaration. */
@@ -553,8 +532,17 @@ static int xlsxtab_layout(XlsxTable *t, XlsxFile *f, XlsxBook *pB,
   }
   if (rc == SQLITE_OK) rc = xlsxtab_densify(&sam, f->rg.c0, f->rg.c1, &rows);
   xlsxtab_sample_clear(&sam);
-  if (rc == SQLITE_OK) rc = sniff_layout(&t->o.s, &rows, 0, &f->lay);
-  if (rc == SQLITE_OK) f->nSkip += f->lay.iData;
+  if (rc == SQLITE_OK) {
+    const char *zWhy = 0;
+    rc = sniff_layout(&t->o.s, &rows, 0, &f->lay, &zWhy);
+    if (rc == SQLITE_ERROR) {
+      rc = xlsxtab_err(pzErr,
+                       sqlite3_mprintf("kpi_xlsx: %s: sheet '%s': %s", f->zPath,
+                                       xlsx_sheet_name(pB, f->iSheet),
+                                       zWhy ? zWhy : "cannot read"));
+    }
+  }
+  if (rc == SQLITE_OK) f->nSkip = f->lay.iData;
   sniff_rows_clear(&rows);
   return rc;
 }
@@ -859,22 +847,6 @@ static int xlsxtab_eof(sqlite3_vtab_cursor *pCur) {
   return ((XlsxCursor *)pCur)->eof;
 }
 
-/* 1 when z is one of the nullstr words. */
-static int xlsxtab_is_null_word(const XlsxTable *t, const char *z, int n) {
-  int k, a = 0;
-  while (a < n && sniff_is_blank(z[a]))
-    a++;
-  while (n > a && sniff_is_blank(z[n - 1]))
-    n--;
-  for (k = 0; k < t->nNull; k++) {
-    if ((int)strlen(t->azNull[k]) == n - a &&
-        memcmp(t->azNull[k], z + a, (size_t)(n - a)) == 0) {
-      return 1;
-    }
-  }
-  return 0;
-}
-
 /* XL-4: one cell of column i (a layout column k of file f). */
 static void xlsxtab_result(sqlite3_context *ctx, const XlsxTable *t,
                            const XlsxFile *f, int i, int k,
@@ -892,7 +864,6 @@ static void xlsxtab_result(sqlite3_context *ctx, const XlsxTable *t,
       sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
       return;
     case XLSX_TEXT:
-      if (t->nNull && xlsxtab_is_null_word(t, z, n)) return;
       sniff_cell(&f->lay, k, z, n, eForce, &v);
       break;
     case XLSX_DURATION:

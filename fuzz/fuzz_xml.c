@@ -5,7 +5,7 @@
 ** many), so that every token crosses read boundaries and the buffer is
 ** compacted and grown under it (from a 16-byte first buffer). The two
 ** parses must give the same events, names, attributes, texts and final
-** status, or the target aborts.
+** status, or the target aborts (XP-1..XP-6).
 */
 #include <stdint.h>
 #include <stdlib.h>

@@ -9,7 +9,7 @@
 ** ZIP input, 256-byte XML start, 128-byte merge window). CRC checks are off in
 *this build
 ** (FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION), so that mutated entries
-** reach the XML layer.
+** reach the XML layer (ZR-1..ZR-5, XR-1..XR-8).
 */
 #define FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION 1
 #include <stdint.h>
