@@ -97,6 +97,6 @@ cluster:
 	@sh scripts/deps.sh cluster
 	@$(MAKE) --no-print-directory kpi.so build/kpinode build/kpicluster
 test-cluster: cluster
-	sh tests/cluster/run.sh
+	bash tests/cluster/run.sh
 
 .PHONY: cluster test-cluster
