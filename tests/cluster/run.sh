@@ -259,6 +259,15 @@ rows_present() {
 }
 rows_present "survivors"
 compare "survivors"
+# What a dashboard's analyst would type: the dqlite shell from go-dqlite,
+# given all three addresses, finds the new leader itself.
+if command -v dqlite >/dev/null; then
+  want=$(sort -u "$T/acks" | wc -l)
+  got=$(timeout 20 dqlite -s "$S" kpi \
+    "SELECT count(*) >= $want, ctr(3, 100) FROM stream_rows" 2>&1)
+  if [ "$got" = "1|0.03" ]; then ok "the dqlite shell reads the survivors"
+  else bad "the dqlite shell reads the survivors" "$got"; fi
+fi
 
 # --- 5. the killed node rejoins from its data folder ---------------------
 start_node "$victim"
