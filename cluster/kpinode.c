@@ -37,6 +37,14 @@
 ** CL-6  --latency-ms (default 20, which suits loopback) sets dqlite's
 **       assumed one-way latency, from which Raft's heartbeat and election
 **       timeouts follow; a smaller value makes failover quicker.
+** CL-7  Every connection also gets an authorizer that denies the two
+**       pragmas that abort a dqlite 1.11 node (its VFS answers them with a
+**       static error string that SQLite then frees: "free(): invalid
+**       pointer"): PRAGMA journal_mode with a value other than WAL, and
+**       PRAGMA page_size with a value other than 4096, the page size dqlite
+**       1.11 gives every database. The client sees "not authorized".
+**       Reading either pragma, and setting the values dqlite uses, stay
+**       allowed (dqlite sets both itself on each connection it opens).
 */
 #include <dlfcn.h>
 #include <errno.h>
@@ -121,6 +129,24 @@ static int node_parse(int argc, char **argv, NodeArgs *p) {
   return 0;
 }
 
+/* CL-7 */
+static int node_authorize(void *pArg, int op, const char *z3, const char *z4,
+                          const char *zDb, const char *zTrigger) {
+  if (op != SQLITE_PRAGMA || z3 == 0 || z4 == 0) return SQLITE_OK;
+  if (sqlite3_stricmp(z3, "journal_mode") == 0 &&
+      sqlite3_stricmp(z4, "wal") != 0) {
+    return SQLITE_DENY;
+  }
+  if (sqlite3_stricmp(z3, "page_size") == 0 && atoi(z4) != 4096) {
+    return SQLITE_DENY;
+  }
+  return SQLITE_OK;
+}
+
+static int node_guard(sqlite3 *db, char **pzErrMsg, const void *pApi) {
+  return sqlite3_set_authorizer(db, node_authorize, 0);
+}
+
 /* CL-1: registers kpi for every future connection, then proves it on one. */
 static int node_load_kpi(const char *zKpi) {
   void *pLib;
@@ -141,6 +167,7 @@ static int node_load_kpi(const char *zKpi) {
     return 3;
   }
   rc = sqlite3_auto_extension((void (*)(void))xInit);
+  if (rc == SQLITE_OK) rc = sqlite3_auto_extension((void (*)(void))node_guard);
   if (rc != SQLITE_OK) {
     fprintf(stderr, "kpinode: sqlite3_auto_extension: %s\n",
             sqlite3_errstr(rc));
@@ -149,6 +176,12 @@ static int node_load_kpi(const char *zKpi) {
   rc = sqlite3_open(":memory:", &db);
   if (rc == SQLITE_OK) {
     rc = sqlite3_exec(db, "SELECT kpi_version()", 0, 0, &zErr);
+  }
+  if (rc == SQLITE_OK &&
+      sqlite3_exec(db, "PRAGMA journal_mode=DELETE", 0, 0, 0) != SQLITE_AUTH) {
+    fprintf(stderr, "kpinode: the journal_mode guard does not hold\n");
+    sqlite3_close(db);
+    return 3;
   }
   if (rc != SQLITE_OK) {
     fprintf(stderr, "kpinode: kpi does not register: %s\n",

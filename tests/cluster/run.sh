@@ -28,7 +28,8 @@
 #      and checks the rows and KPI answers again;
 #   6. checks that failures are reported: a node without kpi exits 3 with a
 #      message, a runtime error in a query reaches the client with kpi's
-#      text.
+#      text, and the pragmas that abort a dqlite 1.11 node are refused
+#      while every node stays up.
 # Every wait polls with a deadline; every process started here is stopped
 # by its PID at exit (trap EXIT).
 set -u
@@ -301,5 +302,15 @@ case $rc:$out in
   ;;
 *) bad "a runtime error reaches the client" "exit $rc: $out" ;;
 esac
+# Without kpinode's guard (CL-7) each of these aborts the leader.
+for p in "journal_mode=DELETE" "page_size=1024"; do
+  out=$(echo "PRAGMA $p;" | "$CLI" -s "$S" -timeout 10s exec kpi - 2>&1)
+  rc=$?
+  alive=1
+  for i in 1 2 3; do kill -0 "${PID[$i]}" 2>/dev/null || alive=0; done
+  if [ $rc = 1 ] && [ $alive = 1 ] && [ "${out#*not authorized}" != "$out" ]
+  then ok "PRAGMA $p is refused and every node lives"
+  else bad "PRAGMA $p is refused and every node lives" "exit $rc: $out"; fi
+done
 
 finish
