@@ -11,8 +11,8 @@
 #      "ready" line and for node 1's leadership, adds nodes 2 and 3 as
 #      voters (build/kpicluster add) and waits for three voters;
 #   2. imports the sample exports through the cluster: sql/schema.sql,
-#      then examples/load_samples.sql with its .read lines inlined and
-#      absolute paths, on one connection (kpi_csv tables are temp, so per
+#      then examples/load_samples.sql, made one script by cluster/inline.sh
+#      (.read lines inlined, absolute paths), on one connection (kpi_csv tables are temp, so per
 #      connection); the leader's kpi_csv reads the files;
 #   3. runs the weekly KPI queries of tests/cluster/queries.sql (ctr,
 #      engagement_rate, frt_median, sla_rate, response_rate, csat, nps,
@@ -147,16 +147,9 @@ check "three voters" "$CLI" -s "$S" -timeout 15s wait-voters 3
 
 # --- 2. import the sample exports through the cluster --------------------
 # load_samples.sql with its .read lines inlined and paths made absolute,
-# since the leader's working directory is not ours.
-{
-  cat sql/schema.sql
-  while IFS= read -r line; do
-    case $line in
-    .read\ *) cat "${line#.read }" ;;
-    *) printf '%s\n' "$line" ;;
-    esac
-  done <examples/load_samples.sql
-} | sed "s|filename='examples/|filename='$ROOT/examples/|" >"$T/import.sql"
+# since the leader's working directory is not ours (cluster/inline.sh).
+bash cluster/inline.sh sql/schema.sql examples/load_samples.sql \
+  >"$T/import.sql" || bad "inline the import scripts"
 check "import through the cluster" "$CLI" -s "$S" -timeout 60s exec kpi "$T/import.sql"
 echo "CREATE TABLE stream_rows (id INTEGER PRIMARY KEY, note TEXT);" |
   "$CLI" -s "$S" exec kpi - || bad "create stream_rows"
