@@ -216,10 +216,16 @@ case $victim in
   ;;
 esac
 kill -KILL "${PID[$victim]}"
+t_kill=$(date +%s%N)
 at_kill=$(wc -l <"$T/acks")
 wait "${PID[$victim]}" 2>/dev/null
 unset "PID[$victim]"
 echo "  killed node $victim (leader) with $at_kill rows acknowledged"
+# The first acknowledgement after the kill times the failover as a
+# writer sees it (printed, not asserted).
+first_ack() { [ "$(wc -l <"$T/acks")" -gt "$at_kill" ]; }
+until_ok 30 first_ack &&
+  echo "  next row acknowledged $((($(date +%s%N) - t_kill) / 1000000)) ms after the kill"
 stream_done() { ! kill -0 "$STREAM_PID" 2>/dev/null; }
 if until_ok 70 stream_done; then
   wait "$STREAM_PID"
