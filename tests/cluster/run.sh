@@ -293,6 +293,30 @@ rc=$?
 if [ $rc = 3 ] && grep -q '^kpinode: cannot load kpi: ' "$T/nokpi.out"; then
   ok "a node without kpi refuses to start (exit 3)"
 else bad "a node without kpi refuses to start" "exit $rc: $(cat "$T/nokpi.out")"; fi
+printf 'SELECT 1;\n.mode box\n' >"$T/dot.sql"
+out=$(bash cluster/inline.sh "$T/dot.sql" 2>&1 >/dev/null)
+rc=$?
+if [ $rc = 1 ] && [ "$out" = "inline.sh: cannot run in a cluster: .mode box" ]
+then ok "inline.sh refuses a dot-command it cannot inline"
+else bad "inline.sh refuses a dot-command" "exit $rc: $out"; fi
+# usage_case NAME MESSAGE ARGS...: kpinode exits 2 with MESSAGE.
+usage_case() {
+  local name=$1 msg=$2
+  shift 2
+  out=$("$NODE" "$@" 2>&1)
+  rc=$?
+  if [ $rc = 2 ] && [ "${out#*"$msg"}" != "$out" ]; then
+    ok "kpinode refuses $name (exit 2)"
+  else bad "kpinode refuses $name" "exit $rc: $out"; fi
+}
+usage_case "an unknown flag" "kpinode: unknown flag '--port'" \
+  --id 9 --port 1 --dir "$T/nokpi"
+usage_case "a missing data folder" "kpinode: --dir is not a directory: '$T/absent'" \
+  --id 9 --address 127.0.0.1:1 --dir "$T/absent"
+usage_case "id 0" "kpinode: --id needs a positive integer: '0'" \
+  --id 0 --address 127.0.0.1:1 --dir "$T/nokpi"
+usage_case "an address without port" "kpinode: --address needs HOST:PORT: 'localhost'" \
+  --id 9 --address localhost --dir "$T/nokpi"
 out=$("$CLI" -s "$S" query kpi "SELECT nps(11)" 2>&1)
 rc=$?
 case $rc:$out in
