@@ -23,8 +23,9 @@
 //	                        statement to the next
 //	query DB SQL            prints SQL's rows as the sqlite3 shell's list
 //	                        mode does: '|' between columns, NULL empty,
-//	                        reals as SQLite's %!.15g; a runtime error is
-//	                        reported with its real text (see queryFail)
+//	                        reals as SQLite's %!.15g, once the whole result
+//	                        is in; a lost leader is retried, a runtime error
+//	                        is reported with its real text (see queryFail)
 //	stream DB TABLE FROM N ACKFILE
 //	                        inserts rows (id, note) with id FROM..FROM+N-1,
 //	                        one autocommit INSERT each, and appends each id
@@ -35,7 +36,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -362,20 +362,18 @@ func queryFail(ctx context.Context, db *sql.DB, q string, err error) {
 	fail("query", err)
 }
 
-func query(ctx context.Context, dbname, q string) {
-	db := open(ctx, dbname)
-	defer db.Close()
+// queryOnce runs q and returns its rows as the sqlite3 shell prints them.
+func queryOnce(ctx context.Context, db *sql.DB, q string) (string, error) {
 	rows, err := db.QueryContext(ctx, q)
 	if err != nil {
-		queryFail(ctx, db, q, err)
+		return "", err
 	}
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
-		fail("query", err)
+		return "", err
 	}
-	w := bufio.NewWriter(os.Stdout)
-	defer w.Flush()
+	var out strings.Builder
 	vals := make([]interface{}, len(cols))
 	ptrs := make([]interface{}, len(cols))
 	for i := range vals {
@@ -383,19 +381,36 @@ func query(ctx context.Context, dbname, q string) {
 	}
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
-			fail("query", err)
+			return "", err
 		}
 		for i, v := range vals {
 			if i > 0 {
-				w.WriteByte('|')
+				out.WriteByte('|')
 			}
-			w.WriteString(formatValue(v))
+			out.WriteString(formatValue(v))
 		}
-		w.WriteByte('\n')
+		out.WriteByte('\n')
 	}
-	if err := rows.Err(); err != nil {
-		w.Flush()
-		queryFail(ctx, db, q, err)
+	return out.String(), rows.Err()
+}
+
+// query prints q's rows once the whole result has arrived. An error that
+// SQLite raised (a driver.Error) is final; any other (a lost connection,
+// a change of leader) is retried until -timeout, since a read can be.
+func query(ctx context.Context, dbname, q string) {
+	db := open(ctx, dbname)
+	defer db.Close()
+	for {
+		out, err := queryOnce(ctx, db, q)
+		if err == nil {
+			os.Stdout.WriteString(out)
+			return
+		}
+		var sqlErr driver.Error
+		if errors.As(err, &sqlErr) || ctx.Err() != nil {
+			queryFail(ctx, db, q, err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
