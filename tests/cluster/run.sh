@@ -210,6 +210,14 @@ compare() {
   done
 }
 compare "cluster"
+# By hand: responses after 60, 120 and 600 s have the median 120 s; 3 + 5 +
+# 0 clicks over 100 + 300 + 100 impressions are a ctr of 8 / 500 = 0.016.
+got=$("$CLI" -s "$S" query kpi "SELECT frt_median(column1, column2), ctr(column3, column4) FROM (VALUES
+  ('2025-03-03T09:00:00Z', '2025-03-03T09:01:00Z', 3, 100),
+  ('2025-03-03T10:00:00Z', '2025-03-03T10:02:00Z', 5, 300),
+  ('2025-03-03T11:00:00Z', '2025-03-03T11:10:00Z', 0, 100))" 2>&1)
+if [ "$got" = "120.0|0.016" ]; then ok "cluster: frt_median and ctr by hand"
+else bad "cluster: frt_median and ctr by hand" "$got"; fi
 
 # --- 4. kill -9 the leader during a stream of writes ---------------------
 "$CLI" -s "$S" -timeout 60s stream kpi stream_rows 1 1000 "$T/acks" \
@@ -299,7 +307,7 @@ fi
 
 # --- 6. failures are reported, not swallowed ------------------------------
 mkdir -p "$T/nokpi"
-"$NODE" --id 9 --address 127.0.0.1:1 --dir "$T/nokpi" \
+timeout 10 "$NODE" --id 9 --address 127.0.0.1:1 --dir "$T/nokpi" \
   --kpi "$T/absent.so" >"$T/nokpi.out" 2>&1
 rc=$?
 if [ $rc = 3 ] && grep -q '^kpinode: cannot load kpi: ' "$T/nokpi.out"; then
@@ -315,7 +323,7 @@ else bad "inline.sh refuses a dot-command" "exit $rc: $out"; fi
 usage_case() {
   local name=$1 msg=$2
   shift 2
-  out=$("$NODE" "$@" 2>&1)
+  out=$(timeout 10 "$NODE" "$@" 2>&1)
   rc=$?
   if [ $rc = 2 ] && [ "${out#*"$msg"}" != "$out" ]; then
     ok "kpinode refuses $name (exit 2)"
