@@ -179,7 +179,7 @@ echo "CREATE TABLE stream_rows (id INTEGER PRIMARY KEY, note TEXT);" |
   "$CLI" -s "$S" exec kpi - || bad "create stream_rows"
 
 # The reference: the sqlite3 shell with kpi over the same exports.
-sqlite3 -cmd ".load $ROOT/kpi" "$T/ref.db" ".read sql/schema.sql" \
+sqlite3 -bail -cmd ".load $ROOT/kpi" "$T/ref.db" ".read sql/schema.sql" \
   ".read examples/load_samples.sql" >"$T/ref-load.out" 2>&1 ||
   bad "reference import in sqlite3" "$(cat "$T/ref-load.out")"
 
