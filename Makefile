@@ -1,5 +1,6 @@
 # kpi: social-media and support KPIs as a SQLite loadable extension.
-# Targets: all test test-asan bench fuzz demo format lint clean (see README).
+# Targets: all test test-asan bench fuzz demo format lint clean (see README);
+# cluster test-cluster (docs/cluster.md).
 
 CC ?= cc
 CFLAGS ?= -O2
