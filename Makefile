@@ -1,6 +1,6 @@
 # kpi: social-media and support KPIs as a SQLite loadable extension.
-# Targets: all test test-asan bench fuzz demo format lint clean (see README);
-# cluster test-cluster (docs/cluster.md).
+# Targets: all test test-asan bench fuzz demo format lint clean (see
+# docs/testing.md); cluster test-cluster (docs/cluster.md).
 
 CC ?= cc
 CFLAGS ?= -O2
@@ -60,6 +60,7 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	  --suppress=missingIncludeSystem --inline-suppr -D_GNU_SOURCE \
 	  -DKPI_VERSION='"$(VERSION)"' ext
+	sh scripts/check_reqids.sh
 
 clean:
 	rm -f kpi.so kpi-asan.so
