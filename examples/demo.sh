@@ -34,3 +34,7 @@ sqlite3 -bail "$db" <<'SQL'
 .mode box
 SELECT table_name, row_count FROM kpi_refresh ORDER BY table_name;
 SQL
+echo
+echo "Attribution and ROI cases (examples/attribution.sql):"
+sqlite3 -bail "$db" ".load ${KPI_LIB:-./kpi} sqlite3_kpi_init" \
+  ".read examples/attribution.sql"

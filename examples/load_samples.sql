@@ -75,3 +75,14 @@ INSERT OR REPLACE INTO ad_spend (platform, account, day, period_end,
    41210, 612, 380.00, 'CAD'),
   ('meta_ads', 'act_880011223344556', '2025-03-01', '2025-03-31',
    'spring_sale', 96400, 1530, 520.00, 'CAD');
+
+-- The inputs of the ROI cases (sql/roi.sql): for the sample's CAD store,
+-- the support team's monthly cost, everything else measured from the
+-- tables; and the guide's own example in USD (AOV 80, 2 % of messages
+-- converting, a 0.5-point gain), with 1000 messages a month handled at
+-- 1.20 each.
+INSERT OR REPLACE INTO kpi_roi_params (currency, support_cost_month)
+  VALUES ('CAD', 4200);
+INSERT OR REPLACE INTO kpi_roi_params (currency, aov, conversion_rate,
+  conversion_gain, monthly_messages, cost_per_interaction)
+  VALUES ('USD', 80, 0.02, 0.005, 1000, 1.20);
