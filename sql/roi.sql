@@ -61,7 +61,8 @@
 --       conversions in that currency whose day falls within the spend's
 --       days (first day to last period_end); roas = value / spend; roi =
 --       (value - spend) / spend, as SPEC 2's roi(). When no conversion at
---       all is in the spend's currency, value and roi are NULL (not -100 %).
+--       all is in the spend's currency, conversions, value and roi are
+--       NULL (not 0 and -100 %).
 -- RO-8  Views are TEMP (V-1); read sql/views.sql and sql/attribution.sql
 --       first, in the same session.
 
@@ -174,10 +175,13 @@ WITH spend AS (
          ('time_decay')
 ), got AS (
   SELECT m.model, s.*,
-         (SELECT total(c.credit) FROM v_attribution_credits AS c
-          WHERE c.model = m.model AND c.channel = s.platform
-            AND c.currency = s.currency
-            AND date(c.converted_at) BETWEEN s.first_day AND s.last_day)
+         CASE WHEN EXISTS (SELECT 1 FROM conversions AS v
+                           WHERE v.currency = s.currency)
+              THEN (SELECT total(c.credit) FROM v_attribution_credits AS c
+                    WHERE c.model = m.model AND c.channel = s.platform
+                      AND c.currency = s.currency
+                      AND date(c.converted_at)
+                          BETWEEN s.first_day AND s.last_day) END
            AS conversions,
          CASE WHEN EXISTS (SELECT 1 FROM conversions AS v
                            WHERE v.currency = s.currency)
