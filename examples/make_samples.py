@@ -6,7 +6,9 @@
 Every file copies the layout of a real export in ../shared/data/real/ (see
 SOURCES.md there): the same header, quoting, number formats, line ends and
 quirks, so the same sql/import/*.sql file reads the sample and the real
-thing. The content is invented: two brands' accounts, one English and one
+thing. The revenue files (a UTM click log, Shopify orders, CRM links) are
+the exception: no real one was found, so they follow the columns the tools
+document (see revenue_exports below and docs/attribution.md). The content is invented: two brands' accounts, one English and one
 French, over the four weeks from Monday 2025-03-03 to Sunday 2025-03-30.
 
 Deterministic: one random.Random(seed) per file and no clock, so running it

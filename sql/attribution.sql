@@ -35,7 +35,8 @@
 --                         the touch to the conversion, half-life
 --                         kpi_attribution_params.half_life_days (7 by
 --                         default) in seconds; credit = weight / sum of
---                         the path's weights.
+--                         the path's weights. kpi_attribution_params
+--                         without its row means the defaults.
 -- AT-7  Each conversion's credits sum to exactly 1 (as a double): every
 --       touch but the last gets its credit as AT-6 says, and the last
 --       gets 1 minus the running sum of the others, added in position
@@ -69,9 +70,11 @@
 DROP VIEW IF EXISTS temp.v_attribution_paths;
 CREATE TEMP VIEW v_attribution_paths AS
 WITH params AS (
-  SELECT lookback_days * 86400.0 AS lookback_s,
-         half_life_days * 86400.0 AS half_life_s
-  FROM kpi_attribution_params WHERE id = 1
+  -- AT-6: a deleted parameter row means the defaults, not "no touches"
+  SELECT coalesce((SELECT lookback_days FROM kpi_attribution_params
+                   WHERE id = 1), 30) * 86400.0 AS lookback_s,
+         coalesce((SELECT half_life_days FROM kpi_attribution_params
+                   WHERE id = 1), 7) * 86400.0 AS half_life_s
 ), cv AS (
   SELECT c.source AS conversion_source, c.conversion_id, c.journey,
          c.converted_at, c.value, c.currency,
@@ -121,9 +124,17 @@ WITH models (model) AS (
                   WHEN p.n = 2 THEN 0.5
                   WHEN p.pos = 1 OR p.pos = p.n THEN 0.4
                   ELSE 0.2 / (p.n - 2) END
-           ELSE pow(2.0, -coalesce(p.age_s, 0) / p.half_life_s)
+           -- ages counted from the path's youngest touch: the same
+           -- credits once normalised, and the largest weight is 1, so a
+           -- tiny half-life cannot underflow every weight to 0 (0 / 0)
+           ELSE pow(2.0, -(coalesce(p.age_s, 0) - p.min_age_s)
+                         / p.half_life_s)
          END AS weight
-  FROM models AS m, v_attribution_paths AS p
+  FROM models AS m,
+       (SELECT *, coalesce(min(age_s) OVER (
+                    PARTITION BY conversion_source, conversion_id), 0)
+                    AS min_age_s
+        FROM v_attribution_paths) AS p
 ), shares AS (
   SELECT raw.*,
          CASE WHEN model = 'time_decay'

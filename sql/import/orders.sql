@@ -57,11 +57,13 @@ FROM (
          trim(CASE WHEN instr(rest, char(10)) > 0
                    THEN substr(rest, 1, instr(rest, char(10)) - 1)
                    ELSE rest END, ' ' || char(13)) AS client_id
-  FROM (SELECT *, CASE WHEN instr(note_attributes, 'client_id:') > 0
-                       THEN substr(note_attributes,
-                                   instr(note_attributes, 'client_id:') + 10)
+  FROM (SELECT *, CASE WHEN instr(nl, char(10) || 'client_id:') > 0
+                       THEN substr(nl, instr(nl, char(10) || 'client_id:')
+                                       + 11)
                   END AS rest
-        FROM temp.orders) AS o
+        -- a line that starts with client_id: (not ga_client_id:)
+        FROM (SELECT *, char(10) || note_attributes AS nl
+              FROM temp.orders)) AS o
   WHERE total IS NOT NULL
     AND cancelled_at IS NULL
     AND coalesce(lower(trim(financial_status)), '')
