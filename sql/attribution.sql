@@ -110,49 +110,64 @@ WHERE NOT EXISTS (SELECT 1 FROM hit
 
 DROP VIEW IF EXISTS temp.v_attribution_credits;
 CREATE TEMP VIEW v_attribution_credits AS
-WITH models (model) AS (
-  VALUES ('first_touch'), ('last_touch'), ('linear'), ('position_based'),
-         ('time_decay')
-), raw AS (
-  SELECT m.model, p.*,
-         CASE m.model
-           WHEN 'first_touch' THEN (p.pos = 1) * 1.0
-           WHEN 'last_touch' THEN (p.pos = p.n) * 1.0
-           WHEN 'linear' THEN 1.0 / p.n
-           WHEN 'position_based' THEN
-             CASE WHEN p.n = 1 THEN 1.0
-                  WHEN p.n = 2 THEN 0.5
-                  WHEN p.pos = 1 OR p.pos = p.n THEN 0.4
-                  ELSE 0.2 / (p.n - 2) END
-           -- ages counted from the path's youngest touch: the same
-           -- credits once normalised, and the largest weight is 1, so a
-           -- tiny half-life cannot underflow every weight to 0 (0 / 0)
-           ELSE pow(2.0, -(coalesce(p.age_s, 0) - p.min_age_s)
-                         / p.half_life_s)
-         END AS weight
-  FROM models AS m,
-       (SELECT *, coalesce(min(age_s) OVER (
-                    PARTITION BY conversion_source, conversion_id), 0)
-                    AS min_age_s
-        FROM v_attribution_paths) AS p
+-- All five models side by side, one row per touch, so that each window
+-- (the youngest age, the decay weights' sum, the running sums) sorts the
+-- paths once for every model; the models become rows at the end.
+WITH aged AS (
+  SELECT p.*,
+         coalesce(min(age_s) OVER conv, 0) AS min_age_s
+  FROM v_attribution_paths AS p
+  WINDOW conv AS (PARTITION BY conversion_source, conversion_id)
+), weighed AS (
+  SELECT aged.*,
+         -- ages counted from the path's youngest touch: the same credits
+         -- once normalised, and the largest weight is 1, so a tiny
+         -- half-life cannot underflow every weight to 0 (0 / 0)
+         pow(2.0, -(coalesce(age_s, 0) - min_age_s) / half_life_s) AS w_decay
+  FROM aged
 ), shares AS (
-  SELECT raw.*,
-         CASE WHEN model = 'time_decay'
-              THEN weight / sum(weight) OVER whole ELSE weight END AS share
-  FROM raw
-  WINDOW whole AS (PARTITION BY model, conversion_source, conversion_id)
+  SELECT weighed.*,
+         (pos = 1) * 1.0 AS s_first,
+         (pos = n) * 1.0 AS s_last,
+         1.0 / n AS s_linear,
+         CASE WHEN n = 1 THEN 1.0
+              WHEN n = 2 THEN 0.5
+              WHEN pos = 1 OR pos = n THEN 0.4
+              ELSE 0.2 / (n - 2) END AS s_position,
+         w_decay / sum(w_decay) OVER conv AS s_decay
+  FROM weighed
+  WINDOW conv AS (PARTITION BY conversion_source, conversion_id)
 ), running AS (
   SELECT shares.*,
-         coalesce(sum(share) OVER (
-           PARTITION BY model, conversion_source, conversion_id
-           ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-           0.0) AS before
+         coalesce(sum(s_first) OVER before, 0.0) AS b_first,
+         coalesce(sum(s_last) OVER before, 0.0) AS b_last,
+         coalesce(sum(s_linear) OVER before, 0.0) AS b_linear,
+         coalesce(sum(s_position) OVER before, 0.0) AS b_position,
+         coalesce(sum(s_decay) OVER before, 0.0) AS b_decay
   FROM shares
+  WINDOW before AS (PARTITION BY conversion_source, conversion_id
+                    ORDER BY pos
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+), models (model) AS (
+  VALUES ('first_touch'), ('last_touch'), ('linear'), ('position_based'),
+         ('time_decay')
 )
-SELECT model, conversion_source, conversion_id, journey, converted_at,
-       value, currency, pos, n, touched_at, channel, campaign, source,
-       CASE WHEN pos = n THEN 1.0 - before ELSE share END AS credit
-FROM running;
+SELECT m.model, r.conversion_source, r.conversion_id, r.journey,
+       r.converted_at, r.value, r.currency, r.pos, r.n, r.touched_at,
+       r.channel, r.campaign, r.source,
+       CASE m.model
+         WHEN 'first_touch' THEN
+           CASE WHEN r.pos = r.n THEN 1.0 - r.b_first ELSE r.s_first END
+         WHEN 'last_touch' THEN
+           CASE WHEN r.pos = r.n THEN 1.0 - r.b_last ELSE r.s_last END
+         WHEN 'linear' THEN
+           CASE WHEN r.pos = r.n THEN 1.0 - r.b_linear ELSE r.s_linear END
+         WHEN 'position_based' THEN
+           CASE WHEN r.pos = r.n THEN 1.0 - r.b_position
+                ELSE r.s_position END
+         ELSE CASE WHEN r.pos = r.n THEN 1.0 - r.b_decay ELSE r.s_decay END
+       END AS credit
+FROM running AS r, models AS m;
 
 DROP VIEW IF EXISTS temp.v_attribution;
 CREATE TEMP VIEW v_attribution AS

@@ -173,25 +173,28 @@ WITH spend AS (
 ), models (model) AS (
   VALUES ('first_touch'), ('last_touch'), ('linear'), ('position_based'),
          ('time_decay')
+), credited AS (
+  -- one pass over the credits, joined to the (few) spend rows
+  SELECT c.model, s.platform, s.currency, total(c.credit) AS conversions,
+         total(c.credit * c.value) AS value
+  FROM spend AS s
+  JOIN v_attribution_credits AS c
+    ON c.channel = s.platform AND c.currency = s.currency
+   AND date(c.converted_at) BETWEEN s.first_day AND s.last_day
+  GROUP BY c.model, s.platform, s.currency
 ), got AS (
   SELECT m.model, s.*,
          CASE WHEN EXISTS (SELECT 1 FROM conversions AS v
                            WHERE v.currency = s.currency)
-              THEN (SELECT total(c.credit) FROM v_attribution_credits AS c
-                    WHERE c.model = m.model AND c.channel = s.platform
-                      AND c.currency = s.currency
-                      AND date(c.converted_at)
-                          BETWEEN s.first_day AND s.last_day) END
-           AS conversions,
+              THEN coalesce(k.conversions, 0.0) END AS conversions,
          CASE WHEN EXISTS (SELECT 1 FROM conversions AS v
                            WHERE v.currency = s.currency)
-              THEN (SELECT total(c.credit * c.value)
-                    FROM v_attribution_credits AS c
-                    WHERE c.model = m.model AND c.channel = s.platform
-                      AND c.currency = s.currency
-                      AND date(c.converted_at)
-                          BETWEEN s.first_day AND s.last_day) END AS value
-  FROM models AS m, spend AS s
+              THEN coalesce(k.value, 0.0) END AS value
+  FROM models AS m
+  CROSS JOIN spend AS s
+  LEFT JOIN credited AS k
+    ON k.model = m.model AND k.platform = s.platform
+   AND k.currency = s.currency
 )
 SELECT model, platform, currency, first_day, last_day, spend, conversions,
        value, value / nullif(spend, 0) AS roas,
