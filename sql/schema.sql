@@ -266,6 +266,9 @@ CREATE TABLE IF NOT EXISTS conversions (
 );
 CREATE INDEX IF NOT EXISTS conversions_journey
   ON conversions (journey, converted_at);
+-- codes are matched in any case (sql/views.sql MS-1, sql/import/orders.sql)
+CREATE INDEX IF NOT EXISTS conversions_promo_code
+  ON conversions (upper(promo_code));
 
 -- Ad spend per platform, account, period, campaign and ad (the contract of
 -- /work/prompts/contracts.md; filled by the Google Ads / Meta Ads imports).
@@ -316,6 +319,8 @@ CREATE TABLE IF NOT EXISTS conversation_links (
     CONSTRAINT conversation_links_promo_code CHECK (promo_code <> ''),
   PRIMARY KEY (source, conversation_id)
 );
+CREATE INDEX IF NOT EXISTS conversation_links_promo_code
+  ON conversation_links (upper(promo_code));
 
 -- AT-5, AT-6 of sql/attribution.sql: one row, id 1.
 CREATE TABLE IF NOT EXISTS kpi_attribution_params (
