@@ -141,6 +141,10 @@ FROM readout;
 --       each signal finds; one conversation may show several, and sales
 --       counts it once.
 -- MS-4  sql/materialize.sql writes it into kpi_message_to_sale_weekly.
+-- MS-5  It reads the revenue tables of sql/schema.sql (conversions,
+--       conversation_links, kpi_attribution_params): in a database made
+--       before they existed, read sql/schema.sql again first, or this
+--       view (and so sql/materialize.sql) fails with "no such table".
 DROP VIEW IF EXISTS temp.v_message_to_sale_weekly;
 CREATE TEMP VIEW v_message_to_sale_weekly AS
 WITH win AS (
