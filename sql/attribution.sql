@@ -37,13 +37,17 @@
 --                         default) in seconds; credit = weight / sum of
 --                         the path's weights. kpi_attribution_params
 --                         without its row means the defaults.
--- AT-7  Each conversion's credits sum to exactly 1 (as a double): every
---       touch but the last gets its credit as AT-6 says, and the last
---       gets 1 minus the running sum of the others, added in position
---       order. The same running sum, taken in position order, then ends
---       at exactly 1.0 (fl(s + fl(1 - s)) = 1 for 0 <= s <= 1). A last
---       touch may so differ from AT-6's figure in the last bit
---       (0.3999999999999999 for 0.4).
+-- AT-7  Each conversion's credits sum to exactly 1.0, added in any order,
+--       with any summation (SQLite 3.43 and newer add with Kahan-Babuska-
+--       Neumaier compensation, older ones plainly): every credit is a
+--       whole number of units of 2^-52. Each touch but the last gets its
+--       AT-6 share rounded to the nearest unit, the last gets the 2^52
+--       units left, counted in integers; a credit is units / 2^52, exact.
+--       Every partial sum of such credits is a multiple of 2^-52 no
+--       larger than 1, so it is a double, and no addition rounds. A
+--       credit is so within 2^-53 (about 1.1e-16) of its AT-6 value, plus
+--       the rounding of the other shares for the last touch: the shell's
+--       15 digits print 0.4; a 17-digit repr prints 0.3999999999999999.
 -- AT-8  v_attribution(model, channel, campaign, conversions, value,
 --       currency): per model, channel, campaign and currency, the sum of
 --       the credits (fractional conversions) and of credit * value. The
@@ -137,14 +141,25 @@ WITH aged AS (
          w_decay / sum(w_decay) OVER conv AS s_decay
   FROM weighed
   WINDOW conv AS (PARTITION BY conversion_source, conversion_id)
-), running AS (
+), units AS (
+  -- AT-7: each share in whole units of 2^-52
   SELECT shares.*,
-         coalesce(sum(s_first) OVER before, 0.0) AS b_first,
-         coalesce(sum(s_last) OVER before, 0.0) AS b_last,
-         coalesce(sum(s_linear) OVER before, 0.0) AS b_linear,
-         coalesce(sum(s_position) OVER before, 0.0) AS b_position,
-         coalesce(sum(s_decay) OVER before, 0.0) AS b_decay
+         CAST(round(s_first * 4503599627370496.0) AS INTEGER) AS u_first,
+         CAST(round(s_last * 4503599627370496.0) AS INTEGER) AS u_last,
+         CAST(round(s_linear * 4503599627370496.0) AS INTEGER) AS u_linear,
+         CAST(round(s_position * 4503599627370496.0) AS INTEGER)
+           AS u_position,
+         CAST(round(s_decay * 4503599627370496.0) AS INTEGER) AS u_decay
   FROM shares
+), running AS (
+  -- integer sums: exact, whatever the SQLite version
+  SELECT units.*,
+         coalesce(sum(u_first) OVER before, 0) AS b_first,
+         coalesce(sum(u_last) OVER before, 0) AS b_last,
+         coalesce(sum(u_linear) OVER before, 0) AS b_linear,
+         coalesce(sum(u_position) OVER before, 0) AS b_position,
+         coalesce(sum(u_decay) OVER before, 0) AS b_decay
+  FROM units
   WINDOW before AS (PARTITION BY conversion_source, conversion_id
                     ORDER BY pos
                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
@@ -157,16 +172,20 @@ SELECT m.model, r.conversion_source, r.conversion_id, r.journey,
        r.channel, r.campaign, r.source,
        CASE m.model
          WHEN 'first_touch' THEN
-           CASE WHEN r.pos = r.n THEN 1.0 - r.b_first ELSE r.s_first END
+           CASE WHEN r.pos = r.n THEN 4503599627370496 - r.b_first
+                ELSE r.u_first END
          WHEN 'last_touch' THEN
-           CASE WHEN r.pos = r.n THEN 1.0 - r.b_last ELSE r.s_last END
+           CASE WHEN r.pos = r.n THEN 4503599627370496 - r.b_last
+                ELSE r.u_last END
          WHEN 'linear' THEN
-           CASE WHEN r.pos = r.n THEN 1.0 - r.b_linear ELSE r.s_linear END
+           CASE WHEN r.pos = r.n THEN 4503599627370496 - r.b_linear
+                ELSE r.u_linear END
          WHEN 'position_based' THEN
-           CASE WHEN r.pos = r.n THEN 1.0 - r.b_position
-                ELSE r.s_position END
-         ELSE CASE WHEN r.pos = r.n THEN 1.0 - r.b_decay ELSE r.s_decay END
-       END AS credit
+           CASE WHEN r.pos = r.n THEN 4503599627370496 - r.b_position
+                ELSE r.u_position END
+         ELSE CASE WHEN r.pos = r.n THEN 4503599627370496 - r.b_decay
+                   ELSE r.u_decay END
+       END / 4503599627370496.0 AS credit
 FROM running AS r, models AS m;
 
 DROP VIEW IF EXISTS temp.v_attribution;
