@@ -41,7 +41,7 @@
 --       with any summation (SQLite 3.43 and newer add with Kahan-Babuska-
 --       Neumaier compensation, older ones plainly): every credit is a
 --       whole number of units of 2^-52. Each touch but the last gets its
---       AT-6 share rounded to the nearest unit, the last gets the 2^52
+--       share (as AT-6 says) rounded to the nearest unit, the last the 2^52
 --       units left, counted in integers; a credit is units / 2^52, exact.
 --       Every partial sum of such credits is a multiple of 2^-52 no
 --       larger than 1, so it is a double, and no addition rounds. A
@@ -63,7 +63,7 @@
 --       assisted. last_touch_conversions: conversions whose last touch is
 --       the channel (last_touch model). (direct) conversions (AT-4) are
 --       last-touch conversions of (direct) and assist nothing.
--- AT-10 The views are TEMP, as those of sql/views.sql (V-1): read this file
+-- AT-10 The views are TEMP, as those of sql/views.sql (VW-1): read this file
 --       in each session. They need SQLite's math functions (pow), which
 --       the sqlite3 shell and Debian's library have.
 --

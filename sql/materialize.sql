@@ -84,7 +84,7 @@ INSERT INTO main.kpi_experiments
   SELECT v.*, (SELECT at FROM temp.kpi_refresh_clock)
   FROM temp.v_experiments AS v;
 
--- MS-4 (sql/views.sql): the message-to-sale view, as the others.
+-- The message-to-sale view (sql/views.sql MS-4), as the others.
 DROP TABLE IF EXISTS main.kpi_message_to_sale_weekly;
 CREATE TABLE main.kpi_message_to_sale_weekly (
   week TEXT, channel TEXT, language TEXT, conversations INTEGER,

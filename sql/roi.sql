@@ -63,7 +63,7 @@
 --       (value - spend) / spend, as SPEC 2's roi(). When no conversion at
 --       all is in the spend's currency, conversions, value and roi are
 --       NULL (not 0 and -100 %).
--- RO-8  Views are TEMP (V-1); read sql/views.sql and sql/attribution.sql
+-- RO-8  Views are TEMP (VW-1); read sql/views.sql and sql/attribution.sql
 --       first, in the same session.
 
 DROP VIEW IF EXISTS temp.v_roi_inputs;

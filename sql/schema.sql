@@ -212,7 +212,7 @@ CREATE TABLE IF NOT EXISTS accounts (
 -- sql/roi.sql; SPEC 10) ---------------------------------------------------
 -- AS-1  A journey is whatever key ties touches to conversions: a client or
 --       user id from the click log, the customer id or e-mail of an order.
---       Times are S-1 text; names (channel) are lower case (S-7).
+--       Times are SC-1 text; names (channel) are lower case (SC-7).
 -- AS-2  A touch is one row per journey, instant, channel, campaign and
 --       source: campaign and source are '' (not NULL) when the export has
 --       none, so the primary key also dedupes them (a NULL in a key

@@ -135,7 +135,7 @@ FROM readout;
 -- MS-2  The rate is sales / tracked conversations: tracked ones are those
 --       tagged either way (converted 0 or 1) or that have a link row. An
 --       untracked conversation cannot show a sale, so counting it would
---       make up a 0 (as V-6 says for sla_1h); a group with none tracked
+--       make up a 0 (as VW-6 says for sla_1h); a group with none tracked
 --       has message_to_sale NULL.
 -- MS-3  sales_tagged, sales_promo and sales_journey count the conversations
 --       each signal finds; one conversation may show several, and sales

@@ -21,7 +21,7 @@
 -- Mapping (touchpoints column <- log column):
 --   journey <- client_id (rows without one, or without utm_source, are not
 --   touches and are skipped);
---   touched_at <- timestamp, to the second (a fraction is dropped: S-1);
+--   touched_at <- timestamp, to the second (a fraction is dropped: SC-1);
 --   channel <- utm_source and utm_medium, lower case and trimmed:
 --     a paid medium (cpc ppc paid paid_search paid_social paidsocial
 --     paid-social cpm display) names the ad platform, as ad_spend does:
