@@ -13,7 +13,9 @@ SELECT share(f), response_rate(f), resolution_rate(f), handoff_rate(f),
 SELECT ctr(a, b) OVER w, share(f) OVER w, csat(s) OVER w, nps(s) OVER w,
        engagement_rate_per_follower(a, b) OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
-SELECT median(a), percentile(b, 90) FROM t;
+SELECT median(a), percentile(b, 90), percentile_cont(a, 0.9), percentile_disc(b, 0.25) FROM t;
+SELECT percentile_cont(a, 0.5) OVER w, percentile_disc(b, 0.75) OVER w
+FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
 SELECT median(a) OVER w, percentile(b, 25) OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
 SELECT frt(i, i + a), frt_median(i, i + b), frt_percentile(i, i + a, 75),
