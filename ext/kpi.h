@@ -185,5 +185,8 @@ int csvsniff_register(sqlite3 *db);
 int xlsxtab_register(sqlite3 *db);
 int xlsxsheets_register(sqlite3 *db);
 int bizhours_register(sqlite3 *db);
+int sentiment_register(sqlite3 *db);
+int trend_register(sqlite3 *db);
+int spike_register(sqlite3 *db);
 
 #endif /* KPI_H */
