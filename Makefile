@@ -1,5 +1,5 @@
 # kpi: social-media and support KPIs as a SQLite loadable extension.
-# Targets: all test test-asan bench fuzz demo format lint clean (see README).
+# Targets: all test test-asan bench fuzz demo format lint clean (see docs/testing.md).
 
 CC ?= cc
 CFLAGS ?= -O2
@@ -59,6 +59,7 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	  --suppress=missingIncludeSystem --inline-suppr -D_GNU_SOURCE \
 	  -DKPI_VERSION='"$(VERSION)"' ext
+	sh scripts/check_reqids.sh
 
 clean:
 	rm -f kpi.so kpi-asan.so

@@ -66,7 +66,7 @@
 **        value layer (KpiSum), which also subtracts them exactly in a
 **        window.
 **   Q-12 Fast path: an INTEGER start with an INTEGER or NULL end (the unix
-**        seconds of sql/schema.sql S-9) is read without the timestamp
+**        seconds of sql/schema.sql SC-9) is read without the timestamp
 **        reader: end - start as a double, with the same result, NULL
 **        handling and errors as Q-7..Q-9 give for the same numbers.
 */

@@ -3,7 +3,7 @@
 --
 --   sqlite> .read sql/schema.sql
 --
--- S-1  Timestamps are ISO 8601 UTC text 'YYYY-MM-DDTHH:MM:SSZ', whole
+-- SC-1  Timestamps are ISO 8601 UTC text 'YYYY-MM-DDTHH:MM:SSZ', whole
 --      seconds. Text in that form sorts in time order, so CHECKs and
 --      views compare it directly. A value that is not exactly that form,
 --      or an impossible date ('2025-02-30T00:00:00Z'), is rejected: the
@@ -11,23 +11,23 @@
 --      '+0 seconds' modifier is what makes SQLite normalize the date:
 --      without a modifier, 3.40 prints '2025-02-30' back unchanged.
 --      conversations, the table the big exports fill, stores unix seconds
---      instead and shows this text beside them (S-9, S-10).
--- S-2  Counts are whole numbers >= 0 or NULL (NULL: the export does not
+--      instead and shows this text beside them (SC-9, SC-10).
+-- SC-2  Counts are whole numbers >= 0 or NULL (NULL: the export does not
 --      report it). 2633.0 is stored as the integer 2633; 2.5 or -1 is
 --      rejected.
--- S-3  Flags (resolved, handed_off, escalated, converted, paid) are 0, 1
+-- SC-3  Flags (resolved, handed_off, escalated, converted, paid) are 0, 1
 --      or NULL.
--- S-4  csat lies in 1..5, nps in 0..10, both whole numbers.
--- S-5  A conversation is answered and closed no earlier than it was
+-- SC-4  csat lies in 1..5, nps in 0..10, both whole numbers.
+-- SC-5  A conversation is answered and closed no earlier than it was
 --      received.
--- S-6  Every CHECK has a name, so a rejected row says which rule it broke:
+-- SC-6  Every CHECK has a name, so a rejected row says which rule it broke:
 --      "CHECK constraint failed: csat_1_to_5".
--- S-7  Names (platform, channel, arm, language) are lower case, so GROUP BY
+-- SC-7  Names (platform, channel, arm, language) are lower case, so GROUP BY
 --      does not split 'X' from 'x'.
--- S-8  No STRICT tables: a database file holding them cannot be opened by
+-- SC-8  No STRICT tables: a database file holding them cannot be opened by
 --      SQLite before 3.37, and these files are meant for other tools too.
 --      The CHECKs do the type checking instead. conversations has
---      generated columns (S-10): SQLite 3.31 or newer reads it.
+--      generated columns (SC-10): SQLite 3.31 or newer reads it.
 --
 -- Every statement is IF NOT EXISTS, so reading this file twice is harmless.
 
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS posts (
     CHECK (platform <> '' AND platform = lower(platform)),
   post_id      TEXT NOT NULL,  -- the platform's id, as text (19-digit ids)
   account      TEXT,           -- handle or page name
-  published_at TEXT            -- S-1; NULL when the export gives no date
+  published_at TEXT            -- SC-1; NULL when the export gives no date
     CONSTRAINT posts_published_at_iso CHECK (published_at IS NULL
       OR published_at
          = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '+0 seconds')),
@@ -111,28 +111,28 @@ CREATE TABLE IF NOT EXISTS page_days (
 -- One row per customer contact waiting for an answer: a helpdesk ticket,
 -- or an inbound tweet (sql/import/twcs.sql).
 --
--- S-9  Instants are stored as whole unix seconds (INTEGER, UTC):
+-- SC-9  Instants are stored as whole unix seconds (INTEGER, UTC):
 --      received_s, first_response_s, closed_s. The KPIs read them as
 --      numbers, with no timestamp to parse, and a CHECK on a number costs
 --      next to nothing. Years 0001..9999 only (the range ISO text can
 --      spell).
--- S-10 received_at, first_response_at and closed_at are the same instants
---      as S-1 text, computed when read (VIRTUAL generated columns, SQLite
+-- SC-10 received_at, first_response_at and closed_at are the same instants
+--      as SC-1 text, computed when read (VIRTUAL generated columns, SQLite
 --      3.31 or newer, built-in strftime only: any SQLite opens the file).
 --      Write the _s columns; read either.
--- S-11 week_s is the Monday 00:00 UTC that starts received_s's week
---      (the week of sql/views.sql V-2, in unix seconds), a STORED
+-- SC-11 week_s is the Monday 00:00 UTC that starts received_s's week
+--      (the week of sql/views.sql VW-2, in unix seconds), a STORED
 --      generated column so that the weekly views group on an index instead
 --      of sorting; week is its 'YYYY-MM-DD' name. 1970-01-01 was a
 --      Thursday, 3 days (259200 s) after a Monday; the double % keeps the
 --      remainder positive before 1970.
--- S-12 replies_timed is 1 when the export records when replies came, so
+-- SC-12 replies_timed is 1 when the export records when replies came, so
 --      that a NULL first_response_s means unanswered; 0 when it does not
 --      (Zendesk gives the first reply only in business minutes). A
 --      service-level share counts only rows with replies_timed = 1
---      (sql/views.sql V-6): an answered ticket is never counted as missed.
--- S-13 language is never 'und': no language is NULL, which the views show
---      as 'und' (V-3), so grouping on the column equals grouping on what
+--      (sql/views.sql VW-6): an answered ticket is never counted as missed.
+-- SC-13 language is never 'und': no language is NULL, which the views show
+--      as 'und' (VW-3), so grouping on the column equals grouping on what
 --      they show.
 CREATE TABLE IF NOT EXISTS conversations (
   source            TEXT NOT NULL  -- the export kind: zendesk, twcs, ...
@@ -147,11 +147,11 @@ CREATE TABLE IF NOT EXISTS conversations (
     CONSTRAINT conversations_language_tag CHECK (language IS NULL
       OR (language = lower(language) AND language GLOB '[a-z][a-z]*'
           AND language NOT GLOB '*[^a-z-]*' AND language <> 'und')),
-  received_s        INTEGER NOT NULL  -- S-9
+  received_s        INTEGER NOT NULL  -- SC-9
     CONSTRAINT conversations_received_s_time
     CHECK (typeof(received_s) = 'integer'
            AND received_s BETWEEN -62135596800 AND 253402300799),
-  week_s            INTEGER GENERATED ALWAYS AS  -- S-11
+  week_s            INTEGER GENERATED ALWAYS AS  -- SC-11
     (received_s - ((received_s + 259200) % 604800 + 604800) % 604800) STORED,
   first_response_s  INTEGER
     CONSTRAINT conversations_first_response_s_time
@@ -169,7 +169,7 @@ CREATE TABLE IF NOT EXISTS conversations (
     CHECK (first_response_business_s IS NULL
            OR (typeof(first_response_business_s) IN ('integer', 'real')
                AND first_response_business_s >= 0)),
-  replies_timed     INTEGER NOT NULL DEFAULT 1  -- S-12
+  replies_timed     INTEGER NOT NULL DEFAULT 1  -- SC-12
     CONSTRAINT conversations_replies_timed_flag
     CHECK (replies_timed IN (0, 1)),
   closed_s          INTEGER
@@ -195,7 +195,7 @@ CREATE TABLE IF NOT EXISTS conversations (
   variant           TEXT           -- A/B arm the contact was served
     CONSTRAINT conversations_variant_arm
     CHECK (variant IN ('control', 'treatment')),
-  -- S-10, S-11: read-only text forms
+  -- SC-10, SC-11: read-only text forms
   received_at       TEXT GENERATED ALWAYS AS
     (strftime('%Y-%m-%dT%H:%M:%SZ', received_s, 'unixepoch')) VIRTUAL,
   first_response_at TEXT GENERATED ALWAYS AS
@@ -206,7 +206,7 @@ CREATE TABLE IF NOT EXISTS conversations (
     (date(week_s, 'unixepoch')) VIRTUAL,
   PRIMARY KEY (source, conversation_id)
 );
--- S-14 The weekly views read only this index (it covers every column they
+-- SC-14 The weekly views read only this index (it covers every column they
 --      use), in its order: GROUP BY week_s, channel, language streams, one
 --      group in memory at a time, with no sort and no lookup in the table.
 CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
@@ -253,7 +253,7 @@ CREATE TABLE IF NOT EXISTS accounts (
       AND language GLOB '[a-z][a-z]*' AND language NOT GLOB '*[^a-z-]*'),
   PRIMARY KEY (platform, account)
 );
--- S-15 Imports look accounts up by lower(account) (handles are not case
+-- SC-15 Imports look accounts up by lower(account) (handles are not case
 --      sensitive: @AppleSupport is @applesupport); this index answers that
 --      lookup without a scan.
 CREATE INDEX IF NOT EXISTS accounts_lower ON accounts (platform, lower(account));

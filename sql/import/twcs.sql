@@ -18,7 +18,7 @@
 -- One conversation per inbound tweet: a customer's tweet, thread opener
 -- or follow-up, each waits for an answer.
 --   source 'twcs'; channel 'x'; conversation_id <- tweet_id;
---   received_s <- created_at (unix seconds, schema.sql S-9);
+--   received_s <- created_at (unix seconds, schema.sql SC-9);
 --   first_response_s <- the earliest company tweet (inbound False) whose
 --   in_response_to_tweet_id is this tweet; NULL when there is none in the
 --   file (a file cut from a longer one loses replies past its end). The
@@ -28,7 +28,7 @@
 --   team <- the author of that first response, or for an unanswered tweet
 --   the handle the text opens with ("@AppleSupport ..."): the brand it
 --   was addressed to;
---   language <- accounts (x, team), any case (schema.sql S-15).
+--   language <- accounts (x, team), any case (schema.sql SC-15).
 -- Importing a tweet again updates the columns above and keeps the others.
 --
 -- Two passes over the file, no sort: the first keeps, per tweet answered,

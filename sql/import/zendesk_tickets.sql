@@ -19,10 +19,10 @@
 --   lower case with '_' for spaces (Internal Communication ->
 --   internal_communication);
 --   language <- accounts (zendesk, group);
---   received_s <- Created at (unix seconds, schema.sql S-9); the export's
+--   received_s <- Created at (unix seconds, schema.sql SC-9); the export's
 --   times carry no zone and are taken as UTC (set your Zendesk account to
 --   UTC, or shift them);
---   first_response_s NULL and replies_timed 0 (schema.sql S-12): the
+--   first_response_s NULL and replies_timed 0 (schema.sql SC-12): the
 --   export has no first-reply time, only First reply time in minutes
 --   within business hours, which goes to first_response_business_s
 --   (x 60); it is empty exactly when Replies is 0, so an unanswered ticket
