@@ -141,8 +141,8 @@ if [ -n "$old" ] && [ ! -f "$gdb.old" ]; then
     "CREATE TABLE conversations AS SELECT channel, language, received_at,
        first_response_at FROM n.conversations"
 fi
-if [ $duck = 1 ] && [ ! -f "$B/grouped.duckdb" ]; then
-  node bench/duckdb_jobs.mjs grouped_setup 2 "$B/grouped.duckdb" "$GROUPED_ROWS"
+if [ $duck = 1 ] && [ ! -f "$B/grouped_$GROUPED_ROWS.duckdb" ]; then
+  node bench/duckdb_jobs.mjs grouped_setup 2 "$B/grouped_$GROUPED_ROWS.duckdb" "$GROUPED_ROWS"
 fi
 g_new="SELECT count(*) FROM (SELECT week_s, channel, language,
   frt_median(received_s, first_response_s),
@@ -159,8 +159,8 @@ while [ $i -lt "$RUNS" ]; do
   measure grouped.kpi sqlite3 "$gdb" ".load ./kpi" "$g_new"
   [ -z "$old" ] || measure grouped.before sqlite3 "$gdb.old" ".load ./kpi" "$g_old"
   if [ $duck = 1 ]; then
-    measure grouped.d1 node bench/duckdb_jobs.mjs grouped 1 "$B/grouped.duckdb"
-    measure grouped.d2 node bench/duckdb_jobs.mjs grouped 2 "$B/grouped.duckdb"
+    measure grouped.d1 node bench/duckdb_jobs.mjs grouped 1 "$B/grouped_$GROUPED_ROWS.duckdb"
+    measure grouped.d2 node bench/duckdb_jobs.mjs grouped 2 "$B/grouped_$GROUPED_ROWS.duckdb"
   fi
   i=$((i + 1))
 done
