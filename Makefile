@@ -1,6 +1,6 @@
 # kpi: social-media and support KPIs as a SQLite loadable extension.
 # Targets: all test test-asan bench fuzz demo format lint clean (see README),
-# install uninstall deb test-integration (see docs/install.md).
+# install uninstall deb test-integration notebook (see docs/install.md).
 
 CC ?= cc
 CFLAGS ?= -O2
@@ -106,12 +106,17 @@ deb: kpi.so
 test-integration: deps kpi.so
 	sh tests/integration/run.sh
 
+# notebook: runs examples/weekly_kpis.ipynb in place and saves its FRT
+# chart as docs/img/frt_by_language.png.
+notebook: kpi.so
+	sh scripts/notebook.sh
+
 clean:
 	rm -f kpi.so kpi-asan.so
 	rm -rf build *.egg-info python/*.egg-info
 
 .PHONY: all deps test test-asan demo bench fuzz format lint clean \
-  install uninstall deb test-integration
+  install uninstall deb test-integration notebook
 
 # Out-of-memory injection: fails each allocation of tests/oom/script.sql in
 # turn, under ASan and UBSan (see tests/oom/oom.c).
