@@ -113,7 +113,7 @@ notebook: kpi.so
 
 clean:
 	rm -f kpi.so kpi-asan.so
-	rm -rf build *.egg-info python/*.egg-info
+	rm -rf build *.egg-info
 
 .PHONY: all deps test test-asan demo bench fuzz format lint clean \
   install uninstall deb test-integration notebook

@@ -36,7 +36,7 @@ class Package(unittest.TestCase):
 
     def test_installed_not_source(self):
         # The test must exercise what pip installed.
-        self.assertNotIn(os.path.join(ROOT, "python"), kpi.__file__)
+        self.assertFalse(kpi.__file__.startswith(os.path.join(ROOT, "kpi")))
 
     def test_version(self):
         with open(os.path.join(ROOT, "VERSION"), encoding="utf-8") as f:
@@ -80,6 +80,23 @@ class Package(unittest.TestCase):
             conn.execute("SELECT load_extension(?)",
                          (kpi.loadable_path(),)).fetchone()
         self.assertEqual(str(cm.exception), "not authorized")
+
+    def test_source_tree(self):
+        # In the repository root, `import kpi` is the kpi/ folder (not the
+        # root's kpi.so as a Python module) and loads the kpi.so of make.
+        if not os.path.isfile(os.path.join(ROOT, "kpi.so")):
+            self.skipTest("kpi.so not built at the root (make)")
+        code = ("import sqlite3, kpi\n"
+                "conn = sqlite3.connect(':memory:')\n"
+                "kpi.load(conn)\n"
+                "print(kpi.loadable_path(), "
+                "conn.execute('SELECT ctr(3, 100)').fetchone()[0])\n")
+        env = dict(os.environ)
+        env.pop("PYTHONPATH", None)
+        run = subprocess.run([sys.executable, "-c", code], cwd=ROOT,
+                             env=env, capture_output=True, text=True)
+        self.assertEqual(run.stderr, "")
+        self.assertEqual(run.stdout, os.path.join(ROOT, "kpi") + " 0.03\n")
 
     def test_no_extension_loading(self):
         class NoExtConnection:  # what such a Python's sqlite3 gives

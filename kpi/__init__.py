@@ -8,7 +8,10 @@
     conn.execute("SELECT ctr(3, 100)").fetchone()   # (0.03,)
 
 The package carries kpi.so, compiled from the repository's ext/*.c when it
-was installed (pip install .). In sqlite-vec's convention:
+was installed (pip install .); imported from the repository itself (this
+folder is at its root, so that `import kpi` there finds the package and
+not the root's kpi.so) it uses the kpi.so that make built. In sqlite-vec's
+convention:
 
 - loadable_path() is the absolute path of that file without its ".so", the
   form load_extension() takes (SQLite adds the suffix and derives the entry
@@ -58,16 +61,27 @@ NO_EXTENSIONS = (
 
 
 def loadable_path():
-    """The path of this package's kpi.so without ".so", for load_extension."""
-    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "kpi")
+    """The path of this package's kpi.so without ".so", for load_extension.
+
+    In the repository, where pip has not built the package's own kpi.so,
+    it is the kpi.so that make builds at the root, beside this folder.
+    """
+    here = os.path.dirname(os.path.abspath(__file__))
+    own = os.path.join(here, "kpi")
+    root = os.path.dirname(here)
+    if not os.path.isfile(own + ".so") and os.path.isfile(
+        os.path.join(root, "ext", "kpi.c")
+    ):
+        return os.path.join(root, "kpi")
+    return own
 
 
 def _check_file(path):
     if not os.path.isfile(path + ".so"):
         raise LoadError(
             "kpi.load: %s.so is missing: install the package with "
-            "'pip install .' from the repository (it compiles ext/*.c), "
-            "or load a built kpi.so by its path" % path
+            "'pip install --no-build-isolation .' from the repository (it "
+            "compiles ext/*.c), or run make there" % path
         )
 
 
