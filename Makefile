@@ -1,6 +1,7 @@
 # kpi: social-media and support KPIs as a SQLite loadable extension.
-# Targets: all test test-asan bench fuzz demo format lint clean (see README),
-# install uninstall deb test-integration notebook (see docs/install.md).
+# Targets: all test test-asan bench fuzz demo format lint clean (see
+# docs/testing.md), install uninstall deb test-integration notebook (see
+# docs/install.md).
 
 CC ?= cc
 CFLAGS ?= -O2
@@ -63,6 +64,7 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	  --suppress=missingIncludeSystem --inline-suppr -D_GNU_SOURCE \
 	  -DKPI_VERSION='"$(VERSION)"' ext
+	sh scripts/check_reqids.sh
 
 # install: `.load kpi` with no path then works from any folder, because
 # SQLite hands "kpi" and then "kpi.so" to dlopen, which searches the

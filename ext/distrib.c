@@ -25,7 +25,9 @@
 **        (bisection when a step leaves it), to a relative change below
 **        1e-15. For df >= 1e5 the expansion alone is exact to double
 **        precision (its next term is below 1e-20).
-**   D-5  NaN for arguments outside the domain (q outside (0, 1), df <= 0).
+** Outside the domain (q outside (0, 1), df <= 0) the functions return NaN.
+** stats.c checks every argument first (S-3 and its siblings), so no SQL
+** input reaches that case, and it is not a numbered rule a test could cite.
 */
 #include <math.h>
 

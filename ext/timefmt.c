@@ -27,10 +27,11 @@
 **         "unknown directive '%Q' in format 'f' in argument 2", a '%' at the
 **         end "unfinished directive '%' at the end of format 'f' in
 **         argument 2"; a BLOB format is an error.
-**   TF-6  No allocation per value, no locale, no libc time functions: the
-**         parser works on the value's bytes in place.
 **   TF-7  Quoted values are cut at 60 bytes on a UTF-8 boundary, with
 **         "..." when cut (as the value layer, V-7).
+** Design note (no test can observe it, so it is not a numbered rule): no
+** allocation per value, no locale, no libc time functions; the parser
+** works on the value's bytes in place.
 */
 #include <math.h>
 #include <string.h>

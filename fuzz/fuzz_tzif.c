@@ -1,6 +1,7 @@
 /*
 ** fuzz_tzif.c: the TZif reader and POSIX TZ rules (tzif.c) on arbitrary
-** bytes. Seeds are real zone files. Checks, beyond "no crash, no UB":
+** bytes (Z-1: every count, index and length is checked against the
+** buffer). Seeds are real zone files. Checks, beyond "no crash, no UB":
 ** every offset lies within +-26 hours, and the interval tzif_offset gives
 ** around an instant holds that instant and the same offset at both ends.
 ** The bytes are also read as a POSIX TZ string.

@@ -3,26 +3,26 @@
 --
 --   sqlite> .read sql/schema.sql
 --
--- S-1  Timestamps are ISO 8601 UTC text 'YYYY-MM-DDTHH:MM:SSZ', whole
+-- SC-1  Timestamps are ISO 8601 UTC text 'YYYY-MM-DDTHH:MM:SSZ', whole
 --      seconds. Text in that form sorts in time order, so CHECKs and
 --      views compare it directly. A value that is not exactly that form,
 --      or an impossible date ('2025-02-30T00:00:00Z'), is rejected: the
 --      CHECK asks strftime() to print the value back and compares. The
 --      '+0 seconds' modifier is what makes SQLite normalize the date:
 --      without a modifier, 3.40 prints '2025-02-30' back unchanged.
--- S-2  Counts are whole numbers >= 0 or NULL (NULL: the export does not
+-- SC-2  Counts are whole numbers >= 0 or NULL (NULL: the export does not
 --      report it). 2633.0 is stored as the integer 2633; 2.5 or -1 is
 --      rejected.
--- S-3  Flags (resolved, handed_off, escalated, converted, paid) are 0, 1
+-- SC-3  Flags (resolved, handed_off, escalated, converted, paid) are 0, 1
 --      or NULL.
--- S-4  csat lies in 1..5, nps in 0..10, both whole numbers.
--- S-5  A conversation is answered and closed no earlier than it was
+-- SC-4  csat lies in 1..5, nps in 0..10, both whole numbers.
+-- SC-5  A conversation is answered and closed no earlier than it was
 --      received.
--- S-6  Every CHECK has a name, so a rejected row says which rule it broke:
+-- SC-6  Every CHECK has a name, so a rejected row says which rule it broke:
 --      "CHECK constraint failed: csat_1_to_5".
--- S-7  Names (platform, channel, arm, language) are lower case, so GROUP BY
+-- SC-7  Names (platform, channel, arm, language) are lower case, so GROUP BY
 --      does not split 'X' from 'x'.
--- S-8  No STRICT tables: a database file holding them cannot be opened by
+-- SC-8  No STRICT tables: a database file holding them cannot be opened by
 --      SQLite before 3.37, and these files are meant for other tools too.
 --      The CHECKs do the type checking instead.
 --
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS posts (
     CHECK (platform <> '' AND platform = lower(platform)),
   post_id      TEXT NOT NULL,  -- the platform's id, as text (19-digit ids)
   account      TEXT,           -- handle or page name
-  published_at TEXT            -- S-1; NULL when the export gives no date
+  published_at TEXT            -- SC-1; NULL when the export gives no date
     CONSTRAINT posts_published_at_iso CHECK (published_at IS NULL
       OR published_at
          = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '+0 seconds')),

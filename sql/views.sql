@@ -5,22 +5,22 @@
 --   sqlite> .read sql/views.sql
 --   sqlite> SELECT * FROM v_dashboard_weekly;
 --
--- V-1  The views are TEMP: they live in the connection that read this
+-- VW-1  The views are TEMP: they live in the connection that read this
 --      file and are never written into a database file. A view that calls
 --      kpi functions, saved in a file, breaks every tool that opens the
 --      file without the extension ("no such function: frt_median"); the
 --      plain tables of sql/materialize.sql are what other tools read.
 --      Read this file again in each new session (after .load ./kpi).
--- V-2  A week is the ISO week, Monday to Sunday, in UTC, named by its
+-- VW-2  A week is the ISO week, Monday to Sunday, in UTC, named by its
 --      Monday: week = date(t, 'weekday 0', '-6 days') ('2025-03-05' and
 --      '2025-03-09' both fall in week '2025-03-03').
--- V-3  language NULL is shown as 'und' (BCP 47 for "undetermined") so it
+-- VW-3  language NULL is shown as 'und' (BCP 47 for "undetermined") so it
 --      stays a group of its own and joins like any other value.
--- V-4  Posts without a date (the UCI Facebook file has none) are left out
+-- VW-4  Posts without a date (the UCI Facebook file has none) are left out
 --      of the weekly views; they are still in the posts table.
--- V-5  Every rate is a ratio of sums or a share, as the kpi aggregates
+-- VW-5  Every rate is a ratio of sums or a share, as the kpi aggregates
 --      compute it (SPEC 2, 3): never an average of weekly or per-post rates.
--- V-6  FRT (minutes) is measured from timestamps: frt_median and
+-- VW-6  FRT (minutes) is measured from timestamps: frt_median and
 --      frt_percentile leave unanswered conversations out, sla_1h counts
 --      them as missed. A conversation whose export gives its first reply
 --      only as business-hours seconds (Zendesk) has no first_response_at:
@@ -28,7 +28,7 @@
 --      instead. sla_1h is NULL for a group in which no conversation has a
 --      first_response_at: without any reply time the share would count
 --      only the unanswered ones, a made-up 0.
--- V-7  aht_h is the mean of closed_at - received_at in hours, over closed
+-- VW-7  aht_h is the mean of closed_at - received_at in hours, over closed
 --      conversations.
 
 DROP VIEW IF EXISTS temp.v_posts_weekly;

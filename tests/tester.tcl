@@ -10,7 +10,7 @@
 #                                         the file runs on its own
 #   real_data SCRIPT                      runs SCRIPT, whose cases read the
 #                                         real exports; when that folder is
-#                                         absent every case it reaches is
+#                                         absent each of its cases is
 #                                         counted as skipped, not run
 #   real_file NAME                        the path of one real export
 #
@@ -36,24 +36,59 @@ set ::kpi_skipping 0
 
 proc real_file {name} { file join $::kpi_real $name }
 
-# While the real exports are absent, SCRIPT runs with every do_* case
-# counted as skipped and `db` answering nothing, so its set-up code runs
-# through without touching a file; an error it then raises only ends the
-# skipped block.
-proc real_data {script} {
-  if {$::kpi_real_ok} { return [uplevel 1 $script] }
+# real_data runs SCRIPT twice when the exports are there: first as if
+# they were absent (a dry run: `db` answers nothing, kpi_open keeps that
+# stub, ::kpi_real names a folder that does not exist, ::kpi_real_ok is 0,
+# and every do_* case is only counted), then for real. The dry run must get
+# through without an error, and must count as many cases as the real run
+# ran, or the block fails: so a clone without the exports skips exactly the
+# cases CI runs. Without the exports only the dry run happens, and its
+# count is the number skipped.
+set ::kpi_dry_cases 0
+set ::kpi_dry_stubs {}
+proc kpi_dry_run {script} {
+  set saved [list $::kpi_real $::kpi_real_ok]
+  set ::kpi_real [file join $::kpi_root build no-real-data]
+  set ::kpi_real_ok 0
   set ::kpi_skipping 1
+  set ::kpi_dry_cases 0
+  set ::kpi_dry_stubs {}
   rename db kpi_real_db
   proc db {args} { return {} }
-  catch {uplevel 1 $script}
-  rename db {}
+  set rc [catch {uplevel 2 $script} err]
+  foreach name [list db {*}$::kpi_dry_stubs] { catch {rename $name {}} }
   rename kpi_real_db db
   set ::kpi_skipping 0
+  lassign $saved ::kpi_real ::kpi_real_ok
+  if {$rc == 1} { return -code error "without the exports: $err" }
+  return $::kpi_dry_cases
+}
+proc real_data {script} {
+  set where [file tail [info script]]
+  if {[catch {kpi_dry_run $script} n]} {
+    kpi_fail "real_data block in $where" \
+      "set-up that gets through without the exports" $n
+    if {$::kpi_real_ok} { uplevel 1 $script }
+    return
+  }
+  if {!$::kpi_real_ok} {
+    dict incr ::kpi_tally skipped $n
+    return
+  }
+  set t $::kpi_tally
+  set before [expr {[dict get $t passed] + [dict get $t failed]}]
+  uplevel 1 $script
+  set t $::kpi_tally
+  set ran [expr {[dict get $t passed] + [dict get $t failed] - $before}]
+  if {$ran != $n} {
+    kpi_fail "real_data block in $where" \
+      "$ran cases counted as skipped without the exports" $n
+  }
   return
 }
 proc kpi_skip {} {
   if {!$::kpi_skipping} { return 0 }
-  dict incr ::kpi_tally skipped
+  incr ::kpi_dry_cases
   return 1
 }
 
@@ -71,6 +106,12 @@ proc kpi_tally_line {} {
 }
 
 proc kpi_open {{name db} {file :memory:}} {
+  if {$::kpi_skipping} {
+    # a dry run of a real_data block: every connection answers nothing
+    if {$name ne "db"} { lappend ::kpi_dry_stubs $name }
+    proc $name {args} { return {} }
+    return
+  }
   catch {$name close}
   sqlite3 $name $file
   $name enable_load_extension 1
@@ -78,9 +119,11 @@ proc kpi_open {{name db} {file :memory:}} {
 }
 
 proc kpi_pass {} { dict incr ::kpi_tally passed }
+set ::kpi_quiet 0
 proc kpi_fail {name expected got} {
   dict incr ::kpi_tally failed
   lappend ::kpi_failures $name
+  if {$::kpi_quiet} return
   puts "! $name failed\n    expected: $expected\n    got:      $got"
 }
 
