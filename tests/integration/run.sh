@@ -298,13 +298,13 @@ if [ "${KPI_TEST_NPM:-}" = 1 ]; then
   mkdir -p "$B/node"
   if (cd "$B/node" && npm init -y >/dev/null &&
     npm install better-sqlite3@12 >"$B/npm.log" 2>&1); then
-    (cd "$B/node" && expect better-sqlite3 "0.03 $AB_ROWS" node -e "
+    in_dir "$B/node" expect better-sqlite3 "0.03 $AB_ROWS" node -e "
 const Database = require('better-sqlite3');
 const db = new Database('$DB', { readonly: true });
 db.loadExtension('$ROOT/kpi.so');
 const r = db.prepare('SELECT ctr(3, 100) AS ctr,'
   + ' control_n + treatment_n AS n FROM kpi_experiments').get();
-console.log(r.ctr, r.n);")
+console.log(r.ctr, r.n);"
   else
     failed better-sqlite3 "$B/npm.log"
   fi
