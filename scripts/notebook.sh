@@ -19,6 +19,19 @@ VENV=build/venv
 # would hand over to /usr/bin/jupyter-nbconvert, which has no kpi.
 PYDEVD_DISABLE_FILE_VALIDATION=1 "$VENV/bin/python" -m nbconvert \
   --to notebook --execute --inplace examples/weekly_kpis.ipynb
+# The run's timestamps (cell metadata "execution") would change the file
+# on every run: drop them.
+/usr/bin/python3 - <<'PY'
+import json
+path = "examples/weekly_kpis.ipynb"
+with open(path, encoding="utf-8") as f:
+    nb = json.load(f)
+for cell in nb["cells"]:
+    cell.get("metadata", {}).pop("execution", None)
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(nb, f, indent=1, ensure_ascii=False)
+    f.write("\n")
+PY
 mkdir -p docs/img
 /usr/bin/python3 tests/integration/check_notebook.py \
   examples/weekly_kpis.ipynb --save chart-frt=docs/img/frt_by_language.png
