@@ -38,7 +38,10 @@ __declspec(dllexport)
 #endif
     int sqlite3_kpi_init(sqlite3 *db, char **pzErrMsg,
                          const sqlite3_api_routines *pApi) {
-  /* One concern file per line, so that adding one touches one line. */
+  /* One concern file per line, so that adding one touches one line.
+  ** bizhours_register stays last: it leaves a destructor that lives in
+  ** this library, and when a later registration failed SQLite would
+  ** unload the library and then call that destructor at close. */
   /* clang-format off */
   static int (*const axRegister[])(sqlite3 *) = {
       kpi_register,
@@ -46,6 +49,9 @@ __declspec(dllexport)
       timefmt_register,
       quantile_register,
       stats_register,
+      sentiment_register,
+      trend_register,
+      spike_register,
       csvtab_register,
       bizhours_register,
   };

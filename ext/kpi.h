@@ -146,5 +146,8 @@ int quantile_register(sqlite3 *db);
 int stats_register(sqlite3 *db);
 int csvtab_register(sqlite3 *db);
 int bizhours_register(sqlite3 *db);
+int sentiment_register(sqlite3 *db);
+int trend_register(sqlite3 *db);
+int spike_register(sqlite3 *db);
 
 #endif /* KPI_H */

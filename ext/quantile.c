@@ -17,6 +17,9 @@
 **                                       0..100, by linear interpolation
 **                                       between closest ranks
 **                                       (percentile_cont(p / 100.0))
+**   percentile_cont(x, p)               the same with p in 0..1
+**   percentile_disc(x, p)               p in 0..1, no interpolation: the
+**                                       value at rank floor(p * (n-1))
 **
 ** Requirements (tests cite them as Q-n):
 **   Q-1  With the n values sorted y[0] <= ... <= y[n-1], ix = (p/100)*(n-1)
@@ -65,6 +68,16 @@
 **   Q-11 frt_mean and aht add durations with the compensated sum of the
 **        value layer (KpiSum), which also subtracts them exactly in a
 **        window.
+**   Q-12 percentile_cont(x, p) is percentile(x, 100 p): p must be a number
+**        in 0..1 ("p 1.5 is outside 0..1 in argument 2"), and values of p
+**        within 0.001 of the first are the same (Q-4). percentile_disc(x,
+**        p) takes the same p and gives y[floor(p (n-1))], a value of the
+**        input, with no interpolation. Both are SQLite 3.47's
+**        ext/misc/percentile.c, which defines percentile_disc this way;
+**        PostgreSQL's percentile_disc takes the first value whose
+**        cumulative share reaches p, y[ceil(p n) - 1], which differs for
+**        some n and p (n = 9, p = 0.12: y[0] here, y[1] there). NULLs,
+**        errors and windows are as for percentile (Q-2..Q-6).
 */
 #include <math.h>
 #include <string.h>
@@ -75,6 +88,8 @@
 /* iOpt of the quantile rows: where x comes from. */
 #define QUANT_PLAIN 0 /* median(x), percentile(x, p) */
 #define QUANT_FRT 1   /* frt_median(a, b), frt_percentile(a, b, p) */
+#define QUANT_CONT 2  /* percentile_cont(x, p), p in 0..1 */
+#define QUANT_DISC 3  /* percentile_disc(x, p), p in 0..1 */
 
 /* What dur_read found, besides KPI_ARG_ERR. */
 #define DUR_SKIP KPI_ARG_NULL /* no start: the row does not count */
@@ -245,9 +260,17 @@ struct QuantState {
   OsTree tree;          /* the values once bTree */
   int bTree;            /* 1 once a window call came: values in tree */
   int bPct;             /* 1 once rPct is set */
-  double rPct;          /* p of the group, 0..100 */
+  double rPct;          /* p of the group, as given */
+  double rFrac;         /* p as a fraction, 0..1 */
+  int bDisc;            /* 1 for percentile_disc */
   unsigned int nRng;    /* quickselect pivots */
 };
+
+/* What p is out of: 1 for percentile_cont and _disc, else 100. */
+static double quant_scale(sqlite3_context *ctx) {
+  int e = kpi_func_opt(ctx);
+  return (e == QUANT_CONT || e == QUANT_DISC) ? 1.0 : 100.0;
+}
 
 /* Index of the argument holding p, or -1 for median (p = 50). */
 static int quant_pct_arg(sqlite3_context *ctx, int argc) {
@@ -267,8 +290,9 @@ static int quant_read_pct(sqlite3_context *ctx, int argc, sqlite3_value **argv,
   }
   rc = kpi_arg_num(ctx, argv, iArg, &v);
   if (rc != KPI_ARG_OK) return rc;
-  if (v.r < 0.0 || v.r > 100.0) {
-    kpi_error(ctx, "p %.15g is outside 0..100 in argument %d", v.r, iArg + 1);
+  if (v.r < 0.0 || v.r > quant_scale(ctx)) {
+    kpi_error(ctx, "p %.15g is outside 0..%g in argument %d", v.r,
+              quant_scale(ctx), iArg + 1);
     return KPI_ARG_ERR;
   }
   *pPct = v.r;
@@ -309,13 +333,15 @@ static int quant_read_row(sqlite3_context *ctx, int argc, sqlite3_value **argv,
 /* the first p of the group is kept; a later one must match it. */
 static int quant_check_pct(sqlite3_context *ctx, int argc, QuantState *p,
                            double rPct) {
-  double d;
+  double d, rScale = quant_scale(ctx);
   if (!p->bPct) {
     p->bPct = 1;
     p->rPct = rPct;
+    p->rFrac = rPct / rScale;
+    p->bDisc = kpi_func_opt(ctx) == QUANT_DISC;
     return 1;
   }
-  d = rPct / 100.0 - p->rPct / 100.0;
+  d = rPct / rScale - p->rFrac;
   if (d < -QUANT_SAME_FRAC || d > QUANT_SAME_FRAC) {
     kpi_error(ctx,
               "p %.15g differs from %.15g in an earlier row in argument %d",
@@ -406,11 +432,11 @@ static double quant_lerp(double ix, sqlite3_int64 i1, double v1, double v2) {
 
 static void quant_rank(const QuantState *p, sqlite3_int64 n, double *pIx,
                        sqlite3_int64 *pI1, int *pNeedNext) {
-  double ix = (p->rPct / 100.0) * (double)(n - 1);
+  double ix = p->rFrac * (double)(n - 1);
   sqlite3_int64 i1 = (sqlite3_int64)ix;
   *pIx = ix;
   *pI1 = i1;
-  *pNeedNext = !(ix == (double)i1 || i1 == n - 1);
+  *pNeedNext = !(p->bDisc || ix == (double)i1 || i1 == n - 1);
 }
 
 /* Puts the k-th smallest of a[0..n-1] at a[k], smaller ones before it and
@@ -519,6 +545,8 @@ static const KpiFunc aQuantFunc[] = {
     {"sla_rate", 3, KPI_PURE, 0, 0, slaStep, slaValue, slaValue, slaInverse},
     QUANT("median", 1, QUANT_PLAIN),
     QUANT("percentile", 2, QUANT_PLAIN),
+    QUANT("percentile_cont", 2, QUANT_CONT),
+    QUANT("percentile_disc", 2, QUANT_DISC),
 };
 
 int quantile_register(sqlite3 *db) {

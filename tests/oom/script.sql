@@ -13,7 +13,9 @@ SELECT share(f), response_rate(f), resolution_rate(f), handoff_rate(f),
 SELECT ctr(a, b) OVER w, share(f) OVER w, csat(s) OVER w, nps(s) OVER w,
        engagement_rate_per_follower(a, b) OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
-SELECT median(a), percentile(b, 90) FROM t;
+SELECT median(a), percentile(b, 90), percentile_cont(a, 0.9), percentile_disc(b, 0.25) FROM t;
+SELECT percentile_cont(a, 0.5) OVER w, percentile_disc(b, 0.75) OVER w
+FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
 SELECT median(a) OVER w, percentile(b, 25) OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
 SELECT frt(i, i + a), frt_median(i, i + b), frt_percentile(i, i + a, 75),
@@ -37,6 +39,19 @@ SELECT uplift_ci(i % 2, a > 3), uplift_ci(i % 2, a > 3, 0.9) ->> '$.lift',
        mean_uplift_ci(CASE WHEN i % 2 THEN 'b' ELSE 'a' END, b) FROM t;
 SELECT uplift_ci(i % 2, a > 3) OVER w, mean_uplift_ci(i % 2, b) OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 9 PRECEDING AND 2 FOLLOWING);
+SELECT net_sentiment(CASE i % 4 WHEN 0 THEN 'positif' WHEN 1 THEN 'neg' WHEN 2 THEN 0.3 ELSE 0 END),
+       sentiment_share(CASE WHEN i % 3 THEN 'pos' ELSE -0.5 END, 'positive') FROM t;
+SELECT net_sentiment(s - 3) OVER w, sentiment_share(CASE WHEN a > 3 THEN 'neutre' ELSE 'négatif' END, 'neg') OVER w
+FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
+SELECT var_samp(a), stddev_samp(b), covar_samp(a, b), corr(a, b), regr_slope(a, b),
+       regr_intercept(a, b), regr_r2(a, b), zscore(b), spike_score(a), trend(a, i),
+       trend(b, '2025-03-0' || (1 + i % 9), 0.9) FROM t;
+SELECT var_samp(a) OVER w, corr(a, b) OVER w, regr_slope(a, i) OVER w, zscore(b) OVER w,
+       spike_score(a) OVER w, trend(a, i) OVER w
+FROM t WINDOW w AS (ORDER BY i ROWS 7 PRECEDING);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300)
+SELECT max(s) FROM (SELECT spike_score(i % 17) OVER (ORDER BY i ROWS 99 PRECEDING) AS s FROM c);
+SELECT trend(a, t) FROM (SELECT 1 a, 5 t UNION ALL SELECT 2, '2025-03-01');
 SELECT uplift_ci_counts(80, 48, 70, 56), wilson_ci(5, 10), ab_sample_size(0.02, 0.25);
 CREATE VIRTUAL TABLE temp.c1 USING kpi_csv(filename='tests/oom/sample.csv', dateformat='%Y-%m-%d %H:%M');
 SELECT count(*), sum(score), group_concat(name), max(rate), max("when"), max(_line), max(_file) FROM c1;
