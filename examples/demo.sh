@@ -2,8 +2,9 @@
 # demo.sh (make demo): takes the sample exports of examples/exports/ through
 # the whole path in the sqlite3 shell (kpi_csv tables, sql/import/*.sql into
 # the tables of sql/schema.sql, the views of sql/views.sql, sql/materialize.sql)
-# and prints the weekly dashboard per platform and language and the
-# experiment readout. It leaves kpi_dashboard.db, whose kpi_* tables any
+# and prints the weekly dashboard per platform and language, the
+# experiment readout, and this week's alerts with the trend table and the
+# goals (examples/alerts.sql). It leaves kpi_dashboard.db, whose kpi_* tables any
 # SQLite reads without the extension; the last step shows that with a
 # plain sqlite3 that loads nothing.
 set -eu
@@ -16,6 +17,7 @@ sqlite3 -bail "$db" <<SQL
 .read sql/schema.sql
 .read examples/load_samples.sql
 .read sql/views.sql
+.read sql/alerts.sql
 .read sql/materialize.sql
 SELECT 'loaded: ' || (SELECT count(*) FROM posts)
        || ' posts, ' || (SELECT count(*) FROM conversations)
@@ -34,3 +36,8 @@ sqlite3 -bail "$db" <<'SQL'
 .mode box
 SELECT table_name, row_count FROM kpi_refresh ORDER BY table_name;
 SQL
+echo
+echo "This week's alerts (sql/alerts.sql, examples/alerts.sql):"
+sqlite3 -bail "$db" ".load ${KPI_LIB:-./kpi} sqlite3_kpi_init" \
+  ".read sql/views.sql" ".read sql/alerts.sql" ".read sql/trends.sql" \
+  ".read examples/goals.sql" ".read examples/alerts.sql"
