@@ -283,7 +283,7 @@ WHERE r.rule = 'frt_over_limit' AND f.n >= r.min_n AND f.share > r.threshold
 UNION ALL
 SELECT s.target, s.channel, s.language, s.kpi, s.x, s.base, s.threshold,
        s.score, s.rule, s.severity,
-       printf('spike_score %.2f against the median %s of the trailing weeks',
+       printf('spike_score %.2f against the median %.4g of the trailing weeks',
               s.score, s.base)
 FROM spike_rule AS s
 WHERE s.target_n >= s.min_n AND s.score >= s.threshold
