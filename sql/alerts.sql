@@ -138,30 +138,34 @@ frt_day AS (
 ),
 frt_rule AS (
   SELECT f.*, 1.0 * f.late / f.n AS share,
-         (SELECT 1.0 * sum(p.late) / sum(p.n) FROM frt_day AS p
-          WHERE p.channel = f.channel AND p.language = f.language
-            AND p.day BETWEEN date(f.day, '-7 days') AND date(f.day, '-1 days'))
+         1.0 * sum(f.late) OVER before_day / sum(f.n) OVER before_day
            AS before
   FROM frt_day AS f
+  WINDOW before_day AS (PARTITION BY f.channel, f.language
+                        ORDER BY julianday(f.day)
+                        RANGE BETWEEN 7 PRECEDING AND 1 PRECEDING)
+),
+weekly_raw AS (
+  SELECT channel, language, week, count(*) AS n,
+         sentiment_share(sentiment, 'negative') AS negative,
+         count(csat) AS rated, sum(csat >= 4) AS top2
+  FROM v_alert_conversations
+  GROUP BY channel, language, week
 ),
 -- weeks between the first and the last of the data (AL-4)
 weeks(week) AS (
-  SELECT min(week) FROM v_alert_conversations
+  SELECT min(week) FROM weekly_raw
   UNION ALL
   SELECT date(week, '+7 days') FROM weeks
-  WHERE week < (SELECT max(week) FROM v_alert_conversations)
+  WHERE week < (SELECT max(week) FROM weekly_raw)
 ),
-groups AS (SELECT DISTINCT channel, language FROM v_alert_conversations),
+groups AS (SELECT DISTINCT channel, language FROM weekly_raw),
 weekly AS (
-  SELECT g.channel, g.language, w.week,
-         count(c.channel) AS n,
-         sentiment_share(c.sentiment, 'negative') AS negative,
-         count(c.csat) AS rated,
-         sum(c.csat >= 4) AS top2
+  SELECT g.channel, g.language, w.week, coalesce(c.n, 0) AS n, c.negative,
+         coalesce(c.rated, 0) AS rated, coalesce(c.top2, 0) AS top2
   FROM groups AS g CROSS JOIN weeks AS w
-  LEFT JOIN v_alert_conversations AS c
+  LEFT JOIN weekly_raw AS c
     ON c.channel = g.channel AND c.language = g.language AND c.week = w.week
-  GROUP BY g.channel, g.language, w.week
 ),
 -- each week with the trailing weeks before it, the week itself last, so a
 -- window over (channel, language, target) ordered by week tests it
@@ -209,12 +213,9 @@ csat_tested AS (
 ),
 -- AL-7
 lang_week AS (
-  SELECT w.week, l.language,
-         (SELECT count(*) FROM v_alert_conversations AS c
-          WHERE c.week = w.week AND c.language = l.language) AS n,
-         (SELECT count(*) FROM v_alert_conversations AS c
-          WHERE c.week = w.week) AS total
-  FROM weeks AS w CROSS JOIN (SELECT DISTINCT language FROM groups) AS l
+  SELECT week, language, sum(n) AS n,
+         sum(sum(n)) OVER (PARTITION BY week) AS total
+  FROM weekly GROUP BY week, language
 ),
 lang_frames AS (
   SELECT t.language, t.week AS target, o.week, t.total AS target_total,
