@@ -232,27 +232,29 @@ lang_frames AS (
    AND o.week BETWEEN date(t.week, printf('-%d days', 7 * r.trailing))
                   AND t.week
 ),
--- AL-8: days between the first and the last of the Meta conversations
+-- AL-8: each Meta conversation counts in the windows of the `trailing`
+-- days that start with its own (an equi-join on the window's day, so
+-- every conversation is read `trailing` times and never scanned for)
 meta AS (
   SELECT * FROM v_alert_conversations
   WHERE channel IN ('facebook', 'instagram', 'messenger')
 ),
-days(day) AS (
-  SELECT min(day) FROM meta
-  UNION ALL
-  SELECT date(day, '+1 days') FROM days WHERE day < (SELECT max(day) FROM meta)
+offsets(k) AS (
+  SELECT 0 UNION ALL
+  SELECT k + 1 FROM offsets
+  WHERE k + 1 < (SELECT trailing FROM r WHERE rule = 'meta_badge')
 ),
 badge_window AS (
-  SELECT g.channel, g.language, d.day, c.answered, c.timed, c.frt_s,
-         row_number() OVER (PARTITION BY g.channel, g.language, d.day,
-                            c.timed ORDER BY c.frt_s) AS k,
+  SELECT c.channel, c.language, date(c.day, printf('+%d days', o.k)) AS day,
+         c.answered, c.timed, c.frt_s,
+         row_number() OVER (PARTITION BY c.channel, c.language,
+                            date(c.day, printf('+%d days', o.k)), c.timed
+                            ORDER BY c.frt_s) AS k,
          count(*) FILTER (WHERE c.timed)
-           OVER (PARTITION BY g.channel, g.language, d.day) AS n_timed
-  FROM (SELECT DISTINCT channel, language FROM meta) AS g
-  CROSS JOIN days AS d
-  JOIN r ON r.rule = 'meta_badge'
-  JOIN meta AS c ON c.channel = g.channel AND c.language = g.language
-   AND c.day BETWEEN date(d.day, printf('-%d days', r.trailing - 1)) AND d.day
+           OVER (PARTITION BY c.channel, c.language,
+                 date(c.day, printf('+%d days', o.k))) AS n_timed
+  FROM meta AS c CROSS JOIN offsets AS o
+  WHERE date(c.day, printf('+%d days', o.k)) <= (SELECT max(day) FROM meta)
 ),
 badge_day AS (
   SELECT channel, language, day, count(*) AS n,

@@ -156,22 +156,26 @@ WITH asof AS (
                   first_response_business_s) AS frt_s,
          CAST(strftime('%s', received_at) AS INTEGER) AS received_s
   FROM main.conversations
+), teams AS (
+  SELECT day, channel, language, team,
+         row_number() OVER (PARTITION BY day, channel, language
+                            ORDER BY count(*) DESC, team) AS rk
+  FROM c GROUP BY day, channel, language, team
+), daily AS (
+  SELECT day, channel, language, count(*) AS conversations,
+         sum(answered) AS answered,
+         frt_median(received_at, first_response_at) / 60.0 AS frt_median_min,
+         sum(CASE WHEN answered THEN frt_s > 3600
+                  ELSE (SELECT s FROM asof) - received_s > 3600 END) AS over_1h
+  FROM c
+  GROUP BY day, channel, language
 )
-SELECT day, channel, language, count(*) AS conversations,
-       sum(answered) AS answered,
-       frt_median(received_at, first_response_at) / 60.0 AS frt_median_min,
-       sum(CASE WHEN answered THEN frt_s > 3600
-                ELSE (SELECT s FROM asof) - received_s > 3600 END) AS over_1h,
-       1.0 * sum(CASE WHEN answered THEN frt_s > 3600
-                      ELSE (SELECT s FROM asof) - received_s > 3600 END)
-         / count(*) AS over_1h_share,
-       (SELECT c2.team FROM c AS c2
-        WHERE c2.day = c.day AND c2.channel = c.channel
-          AND c2.language = c.language
-        GROUP BY c2.team ORDER BY count(*) DESC, c2.team LIMIT 1)
-         AS busiest_team
-FROM c
-GROUP BY day, channel, language;
+SELECT d.day, d.channel, d.language, d.conversations, d.answered,
+       d.frt_median_min, d.over_1h, 1.0 * d.over_1h / d.conversations
+         AS over_1h_share, t.team AS busiest_team
+FROM daily AS d
+LEFT JOIN teams AS t ON t.day = d.day AND t.channel = d.channel
+ AND t.language = d.language AND t.rk = 1;
 
 DROP VIEW IF EXISTS temp.v_executive_monthly;
 CREATE TEMP VIEW v_executive_monthly AS
