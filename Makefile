@@ -1,5 +1,6 @@
 # kpi: social-media and support KPIs as a SQLite loadable extension.
-# Targets: all test test-asan bench fuzz demo format lint clean (see docs/testing.md).
+# Targets: all test test-asan bench fuzz demo format lint clean (see
+# docs/testing.md); cluster test-cluster (docs/cluster.md).
 
 CC ?= cc
 CFLAGS ?= -O2
@@ -49,7 +50,7 @@ FUZZ_SECONDS ?= 30
 fuzz:
 	@sh fuzz/run.sh $(FUZZ_SECONDS)
 
-FORMAT_SRC = $(wildcard ext/*.c ext/*.h fuzz/*.c tests/oom/*.c)
+FORMAT_SRC = $(wildcard ext/*.c ext/*.h fuzz/*.c tests/oom/*.c cluster/*.c)
 format:
 	clang-format -i $(FORMAT_SRC)
 
@@ -82,3 +83,22 @@ test-valgrind: deps kpi.so
 	  tclsh tests/all.tcl
 
 .PHONY: test-oom test-valgrind
+
+# kpi in a dqlite cluster (docs/cluster.md): the node program, and the Go
+# client that forms the cluster, built offline from Debian's go-dqlite.
+CLUSTER_GO = env GOPATH=/usr/share/gocode GO111MODULE=off GOFLAGS= \
+             GOCACHE=$(CURDIR)/build/gocache go
+build/kpinode: cluster/kpinode.c
+	@mkdir -p build
+	$(CC) $(CFLAGS) -std=c11 -D_GNU_SOURCE $(WARN) -o $@ $< \
+	  -ldqlite -lsqlite3 -ldl -lpthread
+build/kpicluster: cluster/kpicluster.go
+	@mkdir -p build
+	$(CLUSTER_GO) build -o $@ cluster/kpicluster.go
+cluster:
+	@sh scripts/deps.sh cluster
+	@$(MAKE) --no-print-directory kpi.so build/kpinode build/kpicluster
+test-cluster: cluster
+	bash tests/cluster/run.sh
+
+.PHONY: cluster test-cluster

@@ -5,8 +5,8 @@
 # seconds, the ratio to the avg() baseline of the same frame, and peak RSS.
 #
 # zscore and regr_slope are O(1) per row (double-double running sums);
-# spike_score is O(k) per row for a frame of k rows (two quickselects over
-# the frame), which the 1000-row frame shows.
+# spike_score is O(log^2 k) per row for a frame of k rows (an
+# order-statistic tree), O(k) only where the MAD is 0.
 set -eu
 cd "$(dirname "$0")/.."
 . bench/lib.sh

@@ -53,3 +53,42 @@ CREATE VIRTUAL TABLE temp.ab_udacity USING kpi_csv(
   filename='examples/exports/ab_data_help_widget.csv');
 .read sql/import/ab_udacity.sql
 DROP TABLE temp.ab_udacity;
+
+-- Revenue: the CRM's links from support tickets to customers and codes
+-- (before the orders, which name a code's channel from them), the UTM
+-- click log, the Shopify orders.
+CREATE VIRTUAL TABLE temp.crm_links USING kpi_csv(
+  filename='examples/exports/crm_conversation_links.csv', types='text');
+.read sql/import/conversation_links.sql
+DROP TABLE temp.crm_links;
+
+CREATE VIRTUAL TABLE temp.utm_clicks USING kpi_csv(
+  filename='examples/exports/utm_clicks_2025-03.csv', types='text');
+.read sql/import/utm_clicks.sql
+DROP TABLE temp.utm_clicks;
+
+CREATE VIRTUAL TABLE temp.orders USING kpi_csv(
+  filename='examples/exports/orders_export_1.csv');
+.read sql/import/orders.sql
+DROP TABLE temp.orders;
+
+-- Ad spend for March, as the Google Ads and Meta Ads imports will write it
+-- into ad_spend (one row per campaign and month here; the imports are not
+-- written yet, so the demo types the two campaigns' totals in).
+INSERT OR REPLACE INTO ad_spend (platform, account, day, period_end,
+  campaign, impressions, clicks, cost, currency) VALUES
+  ('google_ads', '123-456-7890', '2025-03-01', '2025-03-31', 'brand_search',
+   41210, 612, 380.00, 'CAD'),
+  ('meta_ads', 'act_880011223344556', '2025-03-01', '2025-03-31',
+   'spring_sale', 96400, 1530, 520.00, 'CAD');
+
+-- The inputs of the ROI cases (sql/roi.sql): for the sample's CAD store,
+-- the support team's monthly cost, everything else measured from the
+-- tables; and the guide's own example in USD (AOV 80, 2 % of messages
+-- converting, a 0.5-point gain), with 1000 messages a month handled at
+-- 1.20 each.
+INSERT OR REPLACE INTO kpi_roi_params (currency, support_cost_month)
+  VALUES ('CAD', 4200);
+INSERT OR REPLACE INTO kpi_roi_params (currency, aov, conversion_rate,
+  conversion_gain, monthly_messages, cost_per_interaction)
+  VALUES ('USD', 80, 0.02, 0.005, 1000, 1.20);

@@ -6,12 +6,14 @@
 Every file copies the layout of a real export in ../shared/data/real/ (see
 SOURCES.md there): the same header, quoting, number formats, line ends and
 quirks, so the same sql/import/*.sql file reads the sample and the real
-thing. The content is invented: two brands' accounts, one English and one
-French, over the four weeks from Monday 2025-03-03 to Sunday 2025-03-30,
-and for support five more weeks to Sunday 2025-05-04 with the incidents
-the alert rules report (see APRIL below). sentiment_labels.csv is the one
-file in no vendor's layout: the three columns a sentiment tool's export of
-labels needs.
+thing. The revenue files (a UTM click log, Shopify orders, CRM links) are
+the exception: no real one was found, so they follow the columns the tools
+document (see revenue_exports below and docs/attribution.md), and so is
+sentiment_labels.csv: the three columns a sentiment tool's export of
+labels needs. The content is invented: two brands' accounts, one English
+and one French, over the four weeks from Monday 2025-03-03 to Sunday
+2025-03-30, and for support five more weeks to Sunday 2025-05-04 with the
+incidents the alert rules report (see APRIL below).
 
 Deterministic: one random.Random(seed) per file and no clock, so running it
 twice writes identical bytes (`git diff` after a run shows nothing). Only
@@ -387,6 +389,166 @@ def ab_export():
     f.close()
 
 
+# --- Revenue: a UTM click log, a Shopify orders export, CRM links ----------
+# No real export of these was found, so the layouts follow what the tools
+# document. The click log is what a site's tag or server log writes for
+# every landing with UTM parameters; the orders file is Shopify's orders
+# export (Orders > Export > CSV): its 79 columns, one row per line item
+# with the order's own columns on its first row only, money as "54.00",
+# times in the store's zone with an offset ("2025-03-05 14:03:22 -0500";
+# the demo store is in Toronto, so the offset moves to -0400 on 9 March),
+# and the storefront's cart attributes in Note Attributes, one
+# "name: value" per line, where the store keeps the visitor's client_id.
+UTM_HEADER = ["timestamp", "client_id", "utm_source", "utm_medium",
+              "utm_campaign", "utm_content", "utm_term", "landing_page",
+              "referrer"]
+# (utm_source, utm_medium, utm_campaign, referrer), with a weight
+UTM_SOURCES = [
+    (("facebook", "paid_social", "spring_sale", "https://l.facebook.com/"), 5),
+    (("instagram", "paid_social", "spring_sale", "https://l.instagram.com/"), 4),
+    (("instagram", "social", "bio_link", "https://l.instagram.com/"), 3),
+    (("google", "cpc", "brand_search", "https://www.google.com/"), 5),
+    (("newsletter", "email", "newsletter_w10", ""), 3),
+    (("x", "social", "support_tips", "https://t.co/"), 2),
+    (("linkedin", "social", "b2b_webinar", "https://www.linkedin.com/"), 1),
+]
+SHOPIFY_HEADER = [
+    "Name", "Email", "Financial Status", "Paid at", "Fulfillment Status",
+    "Fulfilled at", "Accepts Marketing", "Currency", "Subtotal", "Shipping",
+    "Taxes", "Total", "Discount Code", "Discount Amount", "Shipping Method",
+    "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price",
+    "Lineitem compare at price", "Lineitem sku", "Lineitem requires shipping",
+    "Lineitem taxable", "Lineitem fulfillment status", "Billing Name",
+    "Billing Street", "Billing Address1", "Billing Address2",
+    "Billing Company", "Billing City", "Billing Zip", "Billing Province",
+    "Billing Country", "Billing Phone", "Shipping Name", "Shipping Street",
+    "Shipping Address1", "Shipping Address2", "Shipping Company",
+    "Shipping City", "Shipping Zip", "Shipping Province", "Shipping Country",
+    "Shipping Phone", "Notes", "Note Attributes", "Cancelled at",
+    "Payment Method", "Payment Reference", "Refunded Amount", "Vendor",
+    "Outstanding Balance", "Employee", "Location", "Device ID", "Id", "Tags",
+    "Risk Level", "Source", "Lineitem discount", "Tax 1 Name", "Tax 1 Value",
+    "Tax 2 Name", "Tax 2 Value", "Tax 3 Name", "Tax 3 Value", "Tax 4 Name",
+    "Tax 4 Value", "Tax 5 Name", "Tax 5 Value", "Phone", "Receipt Number",
+    "Duties", "Billing Province Name", "Shipping Province Name", "Payment ID",
+    "Payment Terms Name", "Next Payment Due At", "Payment References"]
+PRODUCTS = [("Support Desk Mug", "MUG-01", 18.0), ("Reply Fast Tee", "TEE-02", 32.0),
+            ("Inbox Zero Notebook", "NB-03", 12.5), ("Headset Pro", "HS-04", 89.0)]
+DST_2025 = dt.datetime(2025, 3, 9, 7, tzinfo=dt.timezone.utc)  # Toronto
+
+
+def toronto(t):
+    """Shopify's "Created at": the store's wall clock and offset."""
+    off = -4 if t >= DST_2025 else -5
+    return (t + dt.timedelta(hours=off)).strftime("%Y-%m-%d %H:%M:%S ") \
+        + f"-0{-off}00"
+
+
+def revenue_exports(solved_tickets):
+    rng = random.Random("revenue")
+    clicks, orders, links = [], [], []
+    sources = [s for s, _ in UTM_SOURCES]
+    weights = [w for _, w in UTM_SOURCES]
+    for j in range(36):
+        cid = f"{rng.randrange(10**9, 2 * 10**9)}.{1740000000 + j * 7919}"
+        t = moment(rng, rng.randrange(DAYS - 6), 6, 23)
+        n = rng.choice([1, 1, 2, 2, 3, 3, 4, 5])
+        for k in range(n):
+            src, med, camp, ref = rng.choices(sources, weights)[0]
+            clicks.append((t, [t.strftime("%Y-%m-%dT%H:%M:%S.")
+                               + f"{rng.randrange(1000):03d}Z", cid, src, med,
+                               camp, rng.choice(["", "video", "carousel"])
+                               if med == "paid_social" else "",
+                               "support desk" if med == "cpc" else "",
+                               rng.choice(["/", "/shop", "/shop/mug",
+                                           "/spring"]) + f"?utm_source={src}",
+                               ref]))
+            t += dt.timedelta(hours=rng.randrange(1, 60))
+        if rng.random() < 0.7:
+            code = "SPRING15" if rng.random() < 0.25 else ""
+            orders.append((t + dt.timedelta(minutes=rng.randrange(1, 600)),
+                           cid, f"c{j}@example.com", code))
+            if rng.random() < 0.2:  # a second order, on a later visit
+                orders.append((t + dt.timedelta(days=rng.randrange(2, 9)),
+                               cid, f"c{j}@example.com", ""))
+    # Customers who wrote to support: some got a one-time code in the
+    # reply, some are known to the CRM by client id, some bought nothing.
+    for ticket, solved_at, lang in solved_tickets[::3]:
+        cid = f"{rng.randrange(10**9, 2 * 10**9)}.{1741000000 + ticket}"
+        code = f"DM10-{ticket}" if rng.random() < 0.6 else ""
+        links.append(["zendesk", ticket, cid, code])
+        if rng.random() < 0.3:
+            orders.append((solved_at + dt.timedelta(hours=rng.randrange(1, 72)),
+                           cid, f"t{ticket}@example.com", code))
+    orders.append((START + dt.timedelta(days=20, hours=15), None,
+                   "walkin@example.com", ""))  # a POS sale: no client id
+    orders.append((START + dt.timedelta(days=12, hours=18), None,
+                   "lost@example.com", "DM10-0"))  # a code nobody issued
+    clicks.sort(key=lambda r: r[0])
+    f, w = writer("utm_clicks_2025-03.csv", "\n")
+    w.writerow(UTM_HEADER)
+    w.writerows(r for _, r in clicks)
+    f.close()
+
+    f, w = writer("orders_export_1.csv", "\n")
+    w.writerow(SHOPIFY_HEADER)
+    number = 1000
+    for t, cid, email, code in sorted(orders, key=lambda o: o[0]):
+        number += 1
+        items = [rng.choice(PRODUCTS) for _ in range(rng.choice([1, 1, 2, 3]))]
+        qty = [rng.choice([1, 1, 2]) for _ in items]
+        subtotal = sum(p[2] * q for p, q in zip(items, qty))
+        discount = round(subtotal * (0.15 if code.startswith("SPRING") else
+                                     0.10), 2) if code else 0.0
+        shipping = 0.0 if subtotal >= 50 else 8.0
+        taxes = round((subtotal - discount) * 0.13, 2)
+        total = subtotal - discount + shipping + taxes
+        status = rng.choice(["paid"] * 12 + ["refunded", "partially_refunded",
+                                             "pending"])
+        refunded = (total if status == "refunded" else
+                    round(total / 4, 2) if status == "partially_refunded"
+                    else 0.0)
+        notes = (f"client_id: {cid}\nlanding_page: /shop" if cid else "")
+        for i, (p, q) in enumerate(zip(items, qty)):
+            row = dict.fromkeys(SHOPIFY_HEADER, "")
+            row.update({"Name": f"#{number}", "Lineitem quantity": q,
+                        "Lineitem name": p[0], "Lineitem price": f"{p[2]:.2f}",
+                        "Lineitem sku": p[1], "Lineitem requires shipping":
+                        "true", "Lineitem taxable": "true",
+                        "Lineitem fulfillment status": "fulfilled",
+                        "Vendor": "KPI Demo", "Lineitem discount": "0.00"})
+            if i == 0:
+                row.update({
+                    "Email": email, "Financial Status": status,
+                    "Paid at": toronto(t) if status != "pending" else "",
+                    "Fulfillment Status": "fulfilled",
+                    "Accepts Marketing": rng.choice(["yes", "no"]),
+                    "Currency": "CAD", "Subtotal": f"{subtotal:.2f}",
+                    "Shipping": f"{shipping:.2f}", "Taxes": f"{taxes:.2f}",
+                    "Total": f"{total:.2f}", "Discount Code": code,
+                    "Discount Amount": f"{discount:.2f}",
+                    "Shipping Method": "Standard", "Created at": toronto(t),
+                    "Billing Country": "CA", "Shipping Country": "CA",
+                    "Note Attributes": notes,
+                    "Payment Method": "Shopify Payments",
+                    "Refunded Amount": f"{refunded:.2f}",
+                    "Outstanding Balance": "0.00",
+                    "Id": 5801000000 + number * 17,
+                    "Risk Level": "Low", "Source": "pos" if cid is None
+                    and not code else "web",
+                    "Tax 1 Name": "HST 13%", "Tax 1 Value": f"{taxes:.2f}"})
+            w.writerow([row[c] for c in SHOPIFY_HEADER])
+    f.close()
+
+    # What the inbox tool's CRM sync exports: not a vendor's layout, the
+    # four columns any such link needs.
+    f, w = writer("crm_conversation_links.csv", "\n")
+    w.writerow(["Conversation source", "Conversation ID", "Client ID",
+                "Promo code"])
+    w.writerows(links)
+    f.close()
+
+
 # --- April: five more weeks, and what the alert rules are shown on --------
 # From Monday 2025-03-31 to Sunday 2025-05-04 the team answers within the
 # hour, in both languages and both channels, and then, in the last week
@@ -544,7 +706,9 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     x_exports()
     hootsuite_export()
-    nps_export(zendesk_export())
+    solved = zendesk_export()
+    nps_export(solved)
+    revenue_exports(solved)
     twcs_export()
     ab_export()
     zendesk_april()

@@ -11,6 +11,7 @@
 ** none), so copies of v go after the copies already held. Remove goes down
 ** to the first child whose max is >= v, where the first copy of v is.
 */
+#include <math.h>
 #include <string.h>
 
 #include "ostree.h"
@@ -321,4 +322,19 @@ double ostree_select(const OsTree *t, unsigned int k, double *pNext) {
         (int)k + 1 < p->n ? p->u.aVal[k + 1] : ostree_select(t, kAll + 1, 0);
   }
   return p->u.aVal[k];
+}
+
+/* The sum of |v - m| under node i. */
+static double os_absdev(const OsTree *t, int i, double m) {
+  const OsNode *p = &t->a[i];
+  double s = 0.0;
+  int j;
+  for (j = 0; j < p->n; j++) {
+    s += p->bLeaf ? fabs(p->u.aVal[j] - m) : os_absdev(t, p->u.in.aChild[j], m);
+  }
+  return s;
+}
+
+double ostree_sum_absdev(const OsTree *t, double m) {
+  return t->iRoot ? os_absdev(t, t->iRoot, m) : 0.0;
 }

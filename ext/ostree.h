@@ -76,4 +76,10 @@ int ostree_remove(OsTree *t, double v);
 */
 double ostree_select(const OsTree *t, unsigned int k, double *pNext);
 
+/*
+** The sum over the values held of |v - m|, visiting every node once: O(k)
+** (spike.c's fallback scale when the median absolute deviation is 0).
+*/
+double ostree_sum_absdev(const OsTree *t, double m);
+
 #endif /* OSTREE_H */

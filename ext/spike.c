@@ -18,76 +18,35 @@
 **        deviation are both 0, or when the current row's x is NULL.
 **   SP-4 x is read by the value layer (V-1..V-4); NULL or blank skips the
 **        row.
-**   SP-5 Cost: the frame's values are kept in a ring buffer in the order
-**        they came (SQLite removes rows from a frame in that order; a
-**        value that is not the oldest is searched for, so any order
-**        stays correct). xStep and xInverse are O(1); xValue copies the
-**        others and finds both medians by quickselect: O(k) for a frame
-**        of k rows, which is what the short frames of alerts (8 weeks)
-**        need. A plain aggregate holds all its values (O(n) memory).
+**   SP-5 Cost: the others are held in an order-statistic B+tree
+**        (ext/ostree.c) and the last value apart, so xStep and xInverse
+**        are O(log k) for a frame of k rows. xValue finds the median by
+**        rank and the MAD as a rank of the union of two sorted runs of
+**        deviations (below and above the median), by a binary search whose
+**        every step is a select: O(log^2 k). Only when the MAD is 0 does
+**        the mean absolute deviation walk the tree, O(k). A plain aggregate
+**        holds all its values (O(n) memory).
 **   SP-6 The state is freed by xFinal, which SQLite also calls when a
-**        statement stops early or fails.
+**        statement stops early or fails. A row leaving the frame is the
+**        oldest (SQLite removes rows in the order they came), so it is in
+**        the tree whenever the tree holds anything.
 */
 #include <math.h>
 #include <string.h>
 
 #include "kpi.h"
+#include "ostree.h"
 
 #define SPIKE_MAD_SCALE 1.4826
 #define SPIKE_MEANAD_SCALE 1.2533
 
 typedef struct SpikeState SpikeState;
 struct SpikeState {
-  double *aBuf;         /* ring buffer of the frame's values ... */
-  double *aTmp;         /* ... and scratch of the same size */
-  sqlite3_int64 nAlloc; /* slots in each (a power of two) */
-  sqlite3_int64 iHead;  /* oldest value */
-  sqlite3_int64 nVal;   /* values held */
-  int bLastNull;        /* 1 when the last row added had no x */
-  unsigned int nRng;    /* quickselect pivots */
+  OsTree tree;   /* the others: every value of the frame but the last */
+  double rLast;  /* the last value added, when hasLast */
+  int hasLast;   /* 1 while the frame holds a value */
+  int bLastNull; /* 1 when the last row added had no x */
 };
-
-static double *spike_at(SpikeState *p, sqlite3_int64 i) {
-  return &p->aBuf[(p->iHead + i) & (p->nAlloc - 1)];
-}
-
-static int spike_grow(SpikeState *p) {
-  sqlite3_int64 nNew = p->nAlloc ? 2 * p->nAlloc : 16;
-  sqlite3_uint64 nByte = (sqlite3_uint64)nNew * sizeof(double);
-  double *aNew = sqlite3_malloc64(nByte);
-  double *aTmp = aNew ? sqlite3_malloc64(nByte) : 0;
-  sqlite3_int64 i;
-  if (aTmp == 0) {
-    sqlite3_free(aNew);
-    return SQLITE_NOMEM;
-  }
-  for (i = 0; i < p->nVal; i++)
-    aNew[i] = *spike_at(p, i);
-  sqlite3_free(p->aBuf);
-  sqlite3_free(p->aTmp);
-  p->aBuf = aNew;
-  p->aTmp = aTmp;
-  p->nAlloc = nNew;
-  p->iHead = 0;
-  return SQLITE_OK;
-}
-
-/* Removes one copy of x, the oldest value when it is x (SP-5). */
-static void spike_remove(SpikeState *p, double x) {
-  sqlite3_int64 i, j;
-  if (p->nVal == 0) return;
-  if (*spike_at(p, 0) == x) {
-    p->iHead = (p->iHead + 1) & (p->nAlloc - 1);
-    p->nVal--;
-    return;
-  }
-  for (i = 1; i < p->nVal && *spike_at(p, i) != x; i++) {
-  }
-  if (i == p->nVal) return;
-  for (j = i; j + 1 < p->nVal; j++)
-    *spike_at(p, j) = *spike_at(p, j + 1);
-  p->nVal--;
-}
 
 static void spike_update(sqlite3_context *ctx, sqlite3_value **argv, int sign) {
   SpikeState *p;
@@ -102,15 +61,27 @@ static void spike_update(sqlite3_context *ctx, sqlite3_value **argv, int sign) {
   if (sign > 0) p->bLastNull = rc != KPI_ARG_OK;
   if (rc != KPI_ARG_OK) return;
   if (sign < 0) {
-    spike_remove(p, v.r);
+    /* SP-6: the oldest value is in the tree unless it is the only one */
+    if (ostree_count(&p->tree) > 0) {
+      ostree_remove(&p->tree, v.r);
+    } else {
+      p->hasLast = 0;
+    }
     return;
   }
-  if (p->nVal == p->nAlloc && spike_grow(p) != SQLITE_OK) {
-    sqlite3_result_error_nomem(ctx);
-    return;
+  if (p->hasLast) {
+    rc = ostree_insert(&p->tree, p->rLast);
+    if (rc == SQLITE_NOMEM) {
+      sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    if (rc != SQLITE_OK) {
+      kpi_error(ctx, "too many values in one group or frame");
+      return;
+    }
   }
-  *spike_at(p, p->nVal) = v.r;
-  p->nVal++;
+  p->rLast = v.r;
+  p->hasLast = 1;
 }
 
 static void spikeStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -123,73 +94,72 @@ static void spikeInverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   spike_update(ctx, argv, -1);
 }
 
-/* The k-th smallest of a[0..n-1], rearranging a (Hoare's FIND, random
-** pivots: O(n) expected). Afterwards a[k+1..n-1] are >= the result. */
-static double spike_select(double *a, sqlite3_int64 n, sqlite3_int64 k,
-                           unsigned int *pRng) {
-  sqlite3_int64 lo = 0, hi = n - 1;
-  while (lo < hi) {
-    unsigned int x = *pRng ? *pRng : 0x9E3779B9u;
-    sqlite3_int64 i = lo, j = hi;
-    double pivot;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    *pRng = x;
-    pivot = a[lo + (sqlite3_int64)(x % (sqlite3_uint64)(hi - lo + 1))];
-    while (i <= j) {
-      while (a[i] < pivot)
-        i++;
-      while (pivot < a[j])
-        j--;
-      if (i <= j) {
-        double t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) {
-      hi = j;
-    } else if (k >= i) {
-      lo = i;
-    } else {
-      break;
-    }
-  }
-  return a[k];
-}
-
-/* SP-2: the median of a[0..n-1], n >= 1, rearranging a. */
-static double spike_median(double *a, sqlite3_int64 n, unsigned int *pRng) {
-  sqlite3_int64 k = n / 2, i;
-  double hi = spike_select(a, n, k, pRng);
-  double lo;
-  if (n & 1) return hi;
-  /* the (k-1)-th is the largest of what lies before rank k */
-  lo = a[0];
-  for (i = 1; i < k; i++)
-    if (a[i] > lo) lo = a[i];
+/* SP-2: the midpoint of two middle values, as quantile.c's median. */
+static double spike_mid(double lo, double hi) {
   return lo + (hi - lo) * 0.5;
 }
 
-/* SP-2, SP-3: the score, or NAN for NULL. */
-static double spike_score(SpikeState *p) {
-  sqlite3_int64 n = p->nVal - 1, i;
-  double x, med, mad, sum = 0.0;
-  if (p->bLastNull || n < 3) return NAN;
-  x = *spike_at(p, n);
-  for (i = 0; i < n; i++)
-    p->aTmp[i] = *spike_at(p, i);
-  med = spike_median(p->aTmp, n, &p->nRng);
-  for (i = 0; i < n; i++) {
-    p->aTmp[i] = fabs(p->aTmp[i] - med);
-    sum += p->aTmp[i];
+/*
+** The deviations from m of the sorted values y[0..n-1], split at p = n/2
+** (y[0..p-1] <= m <= y[p..n-1] for the median m): run A is m - y[p-1-j],
+** run B is y[p+j] - m, both ascending.
+*/
+static double spike_dev(const OsTree *t, double m, int bRight,
+                        sqlite3_int64 j) {
+  sqlite3_int64 p = (sqlite3_int64)ostree_count(t) / 2;
+  if (bRight) return ostree_select(t, (unsigned int)(p + j), 0) - m;
+  return m - ostree_select(t, (unsigned int)(p - 1 - j), 0);
+}
+
+/*
+** The k-th smallest (0-based) of |y - m| over the tree: take i from run A
+** and k+1-i from run B, with the least i for which A[i] >= B[k-i].
+*/
+static double spike_kth_dev(const OsTree *t, double m, sqlite3_int64 k) {
+  sqlite3_int64 n = (sqlite3_int64)ostree_count(t);
+  sqlite3_int64 nA = n / 2, nB = n - n / 2;
+  sqlite3_int64 lo = k + 1 - nB > 0 ? k + 1 - nB : 0;
+  sqlite3_int64 hi = k + 1 < nA ? k + 1 : nA;
+  double a = -HUGE_VAL, b = -HUGE_VAL;
+  while (lo < hi) {
+    sqlite3_int64 i = lo + (hi - lo) / 2;
+    if (spike_dev(t, m, 0, i) < spike_dev(t, m, 1, k - i)) {
+      lo = i + 1;
+    } else {
+      hi = i;
+    }
   }
-  mad = spike_median(p->aTmp, n, &p->nRng);
-  if (mad > 0.0) return (x - med) / (SPIKE_MAD_SCALE * mad);
-  if (sum > 0.0) return (x - med) / (SPIKE_MEANAD_SCALE * (sum / (double)n));
+  if (lo > 0) a = spike_dev(t, m, 0, lo - 1);
+  if (k + 1 - lo > 0) b = spike_dev(t, m, 1, k - lo);
+  return a > b ? a : b;
+}
+
+/* SP-2: the median of what the tree holds (n >= 1). */
+static double spike_median(const OsTree *t) {
+  unsigned int n = ostree_count(t);
+  double lo, hi;
+  if (n & 1) return ostree_select(t, n / 2, 0);
+  lo = ostree_select(t, n / 2 - 1, &hi);
+  return spike_mid(lo, hi);
+}
+
+/* SP-2, SP-3: the score, or NAN for NULL. */
+static double spike_score(const SpikeState *p) {
+  sqlite3_int64 n = (sqlite3_int64)ostree_count(&p->tree);
+  double med, mad, sum;
+  if (p->bLastNull || !p->hasLast || n < 3) return NAN;
+  med = spike_median(&p->tree);
+  if (n & 1) {
+    mad = spike_kth_dev(&p->tree, med, n / 2);
+  } else {
+    mad = spike_mid(spike_kth_dev(&p->tree, med, n / 2 - 1),
+                    spike_kth_dev(&p->tree, med, n / 2));
+  }
+  if (mad > 0.0) return (p->rLast - med) / (SPIKE_MAD_SCALE * mad);
+  sum = ostree_sum_absdev(&p->tree, med);
+  if (sum > 0.0) {
+    return (p->rLast - med) / (SPIKE_MEANAD_SCALE * (sum / (double)n));
+  }
   return NAN;
 }
 
@@ -205,8 +175,7 @@ static void spikeFinal(sqlite3_context *ctx) {
   SpikeState *p = sqlite3_aggregate_context(ctx, 0);
   if (p == 0) return;
   spikeValue(ctx);
-  sqlite3_free(p->aBuf);
-  sqlite3_free(p->aTmp);
+  ostree_clear(&p->tree);
   memset(p, 0, sizeof(*p));
 }
 

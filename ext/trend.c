@@ -374,10 +374,10 @@ static void tr_json_key(sqlite3_str *pStr, int *pn, const char *zKey) {
   (*pn)++;
 }
 
+/* A number (TR-10); the caller has the C locale in force (tr_json_begin). */
 static void tr_json_num(sqlite3_str *pStr, int *pn, const char *zKey,
                         double r) {
   char aBuf[40];
-  locale_t cLoc, old;
   tr_json_key(pStr, pn, zKey);
   if (!isfinite(r)) {
     sqlite3_str_appendall(pStr, "null");
@@ -387,11 +387,8 @@ static void tr_json_num(sqlite3_str *pStr, int *pn, const char *zKey,
     sqlite3_str_appendf(pStr, "%lld", (sqlite3_int64)r);
     return;
   }
-  cLoc = tr_c_locale();
-  old = cLoc ? uselocale(cLoc) : (locale_t)0;
   snprintf(aBuf, sizeof(aBuf), "%.15g", r);
   if (strtod(aBuf, 0) != r) snprintf(aBuf, sizeof(aBuf), "%.17g", r);
-  if (cLoc) uselocale(old);
   sqlite3_str_appendall(pStr, aBuf);
 }
 
@@ -438,6 +435,8 @@ struct TrendState {
   int eKind; /* TR_T_NUMBER or TR_T_TIME once a row set it */
   int hasLevel;
   double rLevel;
+  double rQDf; /* the t quantile last computed, for rQDf degrees of */
+  double rQ;   /* freedom at rLevel (a sliding frame keeps its df) */
 };
 
 /* Reads t (TR-6): *pT in its unit, *pKind what it was. */
@@ -561,6 +560,7 @@ static void trendValue(sqlite3_context *ctx) {
   double slope, r2, lo = NAN, hi = NAN, level;
   const char *zDir = 0;
   sqlite3_str *pStr;
+  locale_t cLoc, old;
   int nField = 0;
   if (p == 0 || p->m.n < 2) return; /* TR-8 */
   tr_centred(&p->m, &c);
@@ -571,12 +571,19 @@ static void trendValue(sqlite3_context *ctx) {
   if (p->m.n > 2) {
     double sse = c.cyy - c.cxy * slope;
     double se = sqrt((sse > 0.0 ? sse : 0.0) / (c.n - 2.0) / c.cxx);
-    double q = distrib_t_isf(0.5 * (1.0 - level), c.n - 2.0);
+    double q;
+    if (p->rQDf != c.n - 2.0) {
+      p->rQ = distrib_t_isf(0.5 * (1.0 - level), c.n - 2.0);
+      p->rQDf = c.n - 2.0;
+    }
+    q = p->rQ;
     lo = slope - q * se;
     hi = slope + q * se;
     zDir = lo > 0.0 ? "up" : hi < 0.0 ? "down" : "stable";
   }
   pStr = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+  cLoc = tr_c_locale(); /* once per object: printf and strtod in "C" */
+  old = cLoc ? uselocale(cLoc) : (locale_t)0;
   tr_json_num(pStr, &nField, "slope", slope);
   tr_json_num(pStr, &nField, "slope_lo", lo);
   tr_json_num(pStr, &nField, "slope_hi", hi);
@@ -584,6 +591,7 @@ static void trendValue(sqlite3_context *ctx) {
   tr_json_num(pStr, &nField, "r2", r2);
   tr_json_word(pStr, &nField, "direction", zDir);
   tr_json_num(pStr, &nField, "level", level);
+  if (cLoc) uselocale(old);
   tr_json_finish(ctx, pStr);
 }
 

@@ -1,6 +1,7 @@
 #!/bin/sh
-# deps.sh [dev]: checks what building and testing kpi needs (with "dev",
-# also what lint, fuzzing and valgrind need). As root on a Debian/Ubuntu
+# deps.sh [dev|cluster]: checks what building and testing kpi needs (with
+# "dev", also what lint, fuzzing, valgrind and the dqlite cluster need; with
+# "cluster", what `make cluster` and `make test-cluster` need). As root on a Debian/Ubuntu
 # machine it installs what is missing with apt-get; otherwise it stops and
 # prints the exact command to run.
 missing=""
@@ -31,6 +32,16 @@ if [ "${1:-}" = dev ]; then
   # libFuzzer's runtime comes with clang's compiler-rt.
   ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
     >/dev/null 2>&1 || need libclang-rt-dev
+fi
+
+if [ "${1:-}" = dev ] || [ "${1:-}" = cluster ]; then
+  # The node links libdqlite; the client builds offline from Debian's
+  # go-dqlite sources; the dqlite shell is what dashboards are shown.
+  [ -f /usr/include/dqlite.h ] || need libdqlite-dev
+  command -v go >/dev/null 2>&1 || need golang-go
+  [ -d /usr/share/gocode/src/github.com/canonical/go-dqlite/client ] ||
+    need golang-github-canonical-go-dqlite-dev
+  command -v dqlite >/dev/null 2>&1 || need go-dqlite
 fi
 
 [ -z "$missing" ] && exit 0

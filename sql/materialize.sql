@@ -8,7 +8,8 @@
 --   $ sqlite3 kpi_dashboard.db 'SELECT * FROM kpi_dashboard_weekly'  # no .load
 --
 -- M-1  Tables: kpi_posts_weekly, kpi_conversations_weekly,
---      kpi_dashboard_weekly, kpi_experiments, kpi_alerts (same columns as the v_*
+--      kpi_dashboard_weekly, kpi_experiments, kpi_message_to_sale_weekly,
+--      kpi_alerts (same columns as the v_*
 --      views, plus refreshed_at), and kpi_refresh (one row per table: its
 --      name, row count and refresh time).
 -- M-2  Each run replaces the tables whole, so they always match the views
@@ -83,6 +84,19 @@ INSERT INTO main.kpi_experiments
   SELECT v.*, (SELECT at FROM temp.kpi_refresh_clock)
   FROM temp.v_experiments AS v;
 
+-- The message-to-sale view (sql/views.sql MS-4), as the others.
+DROP TABLE IF EXISTS main.kpi_message_to_sale_weekly;
+CREATE TABLE main.kpi_message_to_sale_weekly (
+  week TEXT, channel TEXT, language TEXT, conversations INTEGER,
+  tracked INTEGER, sales INTEGER, sales_tagged INTEGER, sales_promo INTEGER,
+  sales_journey INTEGER, message_to_sale REAL,
+  refreshed_at TEXT,
+  PRIMARY KEY (week, channel, language)
+);
+INSERT INTO main.kpi_message_to_sale_weekly
+  SELECT v.*, (SELECT at FROM temp.kpi_refresh_clock)
+  FROM temp.v_message_to_sale_weekly AS v;
+
 -- sql/alerts.sql AL-2: the alerts that fire, for a BI tool or a mail job
 -- without kpi. Read sql/alerts.sql before this file: without it, no rule
 -- is defined in this connection and kpi_alerts is written empty (this
@@ -116,6 +130,8 @@ INSERT INTO main.kpi_refresh
     UNION ALL SELECT 'kpi_dashboard_weekly', count(*)
       FROM main.kpi_dashboard_weekly
     UNION ALL SELECT 'kpi_experiments', count(*) FROM main.kpi_experiments
+    UNION ALL SELECT 'kpi_message_to_sale_weekly', count(*)
+      FROM main.kpi_message_to_sale_weekly
     UNION ALL SELECT 'kpi_alerts', count(*) FROM main.kpi_alerts);
 
 DROP TABLE temp.kpi_refresh_clock;

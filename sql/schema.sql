@@ -219,3 +219,158 @@ CREATE TABLE IF NOT EXISTS accounts (
       AND language GLOB '[a-z][a-z]*' AND language NOT GLOB '*[^a-z-]*'),
   PRIMARY KEY (platform, account)
 );
+
+-- --- Revenue: touchpoints, conversions, ad spend (sql/attribution.sql,
+-- sql/roi.sql; SPEC 10) ---------------------------------------------------
+-- AS-1  A journey is whatever key ties touches to conversions: a client or
+--       user id from the click log, the customer id or e-mail of an order.
+--       Times are SC-1 text; names (channel) are lower case (SC-7).
+-- AS-2  A touch is one row per journey, instant, channel, campaign and
+--       source: campaign and source are '' (not NULL) when the export has
+--       none, so the primary key also dedupes them (a NULL in a key
+--       column would make every such row distinct).
+-- AS-3  Money is value REAL >= 0 with its ISO 4217 currency, upper case,
+--       three letters; a conversion with no value (a lead) has both NULL.
+--       No sum ever mixes two currencies: every view groups by currency.
+-- AS-4  Parameters the user may change live in one-row (or one-row-per-
+--       currency) kpi_*_params tables, so a database file keeps them.
+
+-- One row per marketing touch of a journey: a UTM-tagged click, a promo
+-- code redeemed (sql/import/utm_clicks.sql, sql/import/orders.sql).
+CREATE TABLE IF NOT EXISTS touchpoints (
+  journey    TEXT NOT NULL
+    CONSTRAINT touchpoints_journey CHECK (journey <> ''),
+  touched_at TEXT NOT NULL
+    CONSTRAINT touchpoints_touched_at_iso
+    CHECK (touched_at
+           = strftime('%Y-%m-%dT%H:%M:%SZ', touched_at, '+0 seconds')),
+  channel    TEXT NOT NULL   -- facebook, google_ads, email, promo_code ...
+    CONSTRAINT touchpoints_channel_lower
+    CHECK (channel <> '' AND channel = lower(channel)),
+  campaign   TEXT NOT NULL DEFAULT '',
+  source     TEXT NOT NULL DEFAULT '',  -- 'utm:facebook/paid_social', 'promo:DM10'
+  PRIMARY KEY (journey, touched_at, channel, campaign, source)
+);
+
+-- One row per conversion: an order, a sign-up.
+CREATE TABLE IF NOT EXISTS conversions (
+  source        TEXT NOT NULL   -- the export kind: shopify, ...
+    CONSTRAINT conversions_source_lower
+    CHECK (source <> '' AND source = lower(source)),
+  conversion_id TEXT NOT NULL,
+  journey       TEXT NOT NULL
+    CONSTRAINT conversions_journey CHECK (journey <> ''),
+  converted_at  TEXT NOT NULL
+    CONSTRAINT conversions_converted_at_iso
+    CHECK (converted_at
+           = strftime('%Y-%m-%dT%H:%M:%SZ', converted_at, '+0 seconds')),
+  value         REAL
+    CONSTRAINT conversions_value_money CHECK (value IS NULL
+      OR (typeof(value) IN ('integer', 'real') AND value >= 0)),
+  currency      TEXT
+    CONSTRAINT conversions_currency_iso CHECK (currency IS NULL
+      OR (length(currency) = 3 AND currency = upper(currency)
+          AND currency NOT GLOB '*[^A-Z]*'))
+    CONSTRAINT conversions_value_has_currency
+    CHECK ((value IS NULL) = (currency IS NULL)),
+  promo_code    TEXT,            -- the discount code redeemed, as exported
+  PRIMARY KEY (source, conversion_id)
+);
+CREATE INDEX IF NOT EXISTS conversions_journey
+  ON conversions (journey, converted_at);
+-- codes are matched in any case (sql/views.sql MS-1, sql/import/orders.sql)
+CREATE INDEX IF NOT EXISTS conversions_promo_code
+  ON conversions (upper(promo_code));
+
+-- Ad spend per platform, account, period, campaign and ad (the contract of
+-- /work/prompts/contracts.md; filled by the Google Ads / Meta Ads imports).
+CREATE TABLE IF NOT EXISTS ad_spend (
+  platform    TEXT NOT NULL  -- google_ads, meta_ads, linkedin_ads, tiktok_ads
+    CONSTRAINT ad_spend_platform_lower
+    CHECK (platform <> '' AND platform = lower(platform)),
+  account     TEXT NOT NULL DEFAULT '',
+  day         TEXT NOT NULL  -- YYYY-MM-DD, first day of the period
+    CONSTRAINT ad_spend_day_iso CHECK (day = date(day, '+0 days')),
+  period_end  TEXT           -- YYYY-MM-DD, last day (= day when daily)
+    CONSTRAINT ad_spend_period_end_iso CHECK (period_end IS NULL
+      OR (period_end = date(period_end, '+0 days') AND period_end >= day)),
+  campaign    TEXT NOT NULL DEFAULT '',
+  ad          TEXT NOT NULL DEFAULT '',
+  impressions INTEGER CONSTRAINT ad_spend_impressions_count
+    CHECK (impressions IS NULL
+           OR (typeof(impressions) = 'integer' AND impressions >= 0)),
+  clicks      INTEGER CONSTRAINT ad_spend_clicks_count
+    CHECK (clicks IS NULL OR (typeof(clicks) = 'integer' AND clicks >= 0)),
+  conversions REAL CONSTRAINT ad_spend_conversions_number
+    CHECK (conversions IS NULL
+           OR (typeof(conversions) IN ('integer', 'real') AND conversions >= 0)),
+  conversion_value REAL CONSTRAINT ad_spend_conversion_value_number
+    CHECK (conversion_value IS NULL
+           OR (typeof(conversion_value) IN ('integer', 'real')
+               AND conversion_value >= 0)),
+  cost        REAL NOT NULL
+    CONSTRAINT ad_spend_cost_money
+    CHECK (typeof(cost) IN ('integer', 'real') AND cost >= 0),
+  currency    TEXT NOT NULL  -- ISO 4217, upper case, from the export
+    CONSTRAINT ad_spend_currency_iso
+    CHECK (length(currency) = 3 AND currency = upper(currency)
+           AND currency NOT GLOB '*[^A-Z]*'),
+  PRIMARY KEY (platform, account, day, campaign, ad)
+);
+
+-- What ties a conversation (sql/views.sql) to revenue, from a CRM or the
+-- inbox tool: the journey of the customer who wrote, and a promo code
+-- issued in the conversation. A conversation with no row here and
+-- converted NULL is untracked (sql/views.sql MS-2).
+CREATE TABLE IF NOT EXISTS conversation_links (
+  source          TEXT NOT NULL,   -- conversations.source
+  conversation_id TEXT NOT NULL,   -- conversations.conversation_id
+  journey         TEXT
+    CONSTRAINT conversation_links_journey CHECK (journey <> ''),
+  promo_code      TEXT
+    CONSTRAINT conversation_links_promo_code CHECK (promo_code <> ''),
+  PRIMARY KEY (source, conversation_id)
+);
+CREATE INDEX IF NOT EXISTS conversation_links_promo_code
+  ON conversation_links (upper(promo_code));
+
+-- AT-5, AT-6 of sql/attribution.sql: one row, id 1.
+CREATE TABLE IF NOT EXISTS kpi_attribution_params (
+  id             INTEGER PRIMARY KEY
+    CONSTRAINT kpi_attribution_params_one_row CHECK (id = 1),
+  lookback_days  REAL NOT NULL DEFAULT 30
+    CONSTRAINT kpi_attribution_params_lookback
+    CHECK (typeof(lookback_days) IN ('integer', 'real') AND lookback_days > 0),
+  half_life_days REAL NOT NULL DEFAULT 7
+    CONSTRAINT kpi_attribution_params_half_life
+    CHECK (typeof(half_life_days) IN ('integer', 'real')
+           AND half_life_days > 0)
+);
+INSERT OR IGNORE INTO kpi_attribution_params (id) VALUES (1);
+
+-- The inputs of the ROI cases of sql/roi.sql, one row per currency (every
+-- money input of a row is in that currency). NULL means "measure it from
+-- the tables" where sql/roi.sql RO-2 says how; an input that cannot be
+-- measured (support_cost_month) leaves its results NULL.
+CREATE TABLE IF NOT EXISTS kpi_roi_params (
+  currency             TEXT PRIMARY KEY
+    CONSTRAINT kpi_roi_params_currency_iso
+    CHECK (length(currency) = 3 AND currency = upper(currency)
+           AND currency NOT GLOB '*[^A-Z]*'),
+  aov                  REAL    -- average order value
+    CONSTRAINT kpi_roi_params_aov CHECK (aov IS NULL OR aov >= 0),
+  conversion_rate      REAL    -- message-to-sale rate today, 0..1
+    CONSTRAINT kpi_roi_params_rate
+    CHECK (conversion_rate IS NULL OR conversion_rate BETWEEN 0 AND 1),
+  conversion_gain      REAL NOT NULL DEFAULT 0.005  -- 0.5 point
+    CONSTRAINT kpi_roi_params_gain CHECK (conversion_gain BETWEEN -1 AND 1),
+  monthly_messages     REAL
+    CONSTRAINT kpi_roi_params_messages
+    CHECK (monthly_messages IS NULL OR monthly_messages >= 0),
+  support_cost_month   REAL    -- staff and tools, per month
+    CONSTRAINT kpi_roi_params_support_cost
+    CHECK (support_cost_month IS NULL OR support_cost_month >= 0),
+  cost_per_interaction REAL    -- one handled conversation
+    CONSTRAINT kpi_roi_params_cost_per_interaction
+    CHECK (cost_per_interaction IS NULL OR cost_per_interaction >= 0)
+);

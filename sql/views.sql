@@ -122,3 +122,67 @@ SELECT experiment, outcome,
        r ->> '$.lift_hi' AS lift_hi,
        coalesce(r ->> '$.p_value', m ->> '$.p_value') AS p_value
 FROM readout;
+
+-- Message-to-sale conversion per week, channel and language (SPEC 10).
+-- MS-1  A conversation led to a sale when any of these holds: it is tagged
+--       so (converted = 1); a promo code issued in it (conversation_links)
+--       was redeemed in a conversion (conversions.promo_code, any case);
+--       or its customer's journey (conversation_links.journey) converted.
+--       A redemption or a journey's conversion counts when it comes at or
+--       after received_at and at most kpi_attribution_params.lookback_days
+--       after it (30 days by default), the attribution window of
+--       sql/attribution.sql.
+-- MS-2  The rate is sales / tracked conversations: tracked ones are those
+--       tagged either way (converted 0 or 1) or that have a link row. An
+--       untracked conversation cannot show a sale, so counting it would
+--       make up a 0 (as VW-6 says for sla_1h); a group with none tracked
+--       has message_to_sale NULL.
+-- MS-3  sales_tagged, sales_promo and sales_journey count the conversations
+--       each signal finds; one conversation may show several, and sales
+--       counts it once.
+-- MS-4  sql/materialize.sql writes it into kpi_message_to_sale_weekly.
+-- MS-5  It reads the revenue tables of sql/schema.sql (conversions,
+--       conversation_links, kpi_attribution_params): in a database made
+--       before they existed, read sql/schema.sql again first, or this
+--       view (and so sql/materialize.sql) fails with "no such table".
+DROP VIEW IF EXISTS temp.v_message_to_sale_weekly;
+CREATE TEMP VIEW v_message_to_sale_weekly AS
+WITH win AS (
+  SELECT coalesce((SELECT lookback_days FROM kpi_attribution_params
+                   WHERE id = 1), 30) * 86400.0 AS s
+), m AS (
+  SELECT c.received_at, c.channel, c.language, c.converted,
+         l.journey IS NOT NULL OR l.promo_code IS NOT NULL AS linked,
+         EXISTS (SELECT 1 FROM conversions AS v
+                 WHERE l.promo_code IS NOT NULL
+                   AND upper(v.promo_code) = upper(l.promo_code)
+                   AND v.converted_at >= c.received_at
+                   AND strftime('%s', v.converted_at)
+                       - strftime('%s', c.received_at)
+                       <= (SELECT s FROM win)) AS by_promo,
+         EXISTS (SELECT 1 FROM conversions AS v
+                 WHERE v.journey = l.journey
+                   AND v.converted_at >= c.received_at
+                   AND strftime('%s', v.converted_at)
+                       - strftime('%s', c.received_at)
+                       <= (SELECT s FROM win)) AS by_journey
+  FROM conversations AS c
+  LEFT JOIN conversation_links AS l USING (source, conversation_id)
+), f AS (
+  SELECT date(received_at, 'weekday 0', '-6 days') AS week, channel,
+         coalesce(language, 'und') AS language,
+         converted IS NOT NULL OR linked AS tracked,
+         coalesce(converted = 1, 0) OR by_promo OR by_journey AS sale,
+         coalesce(converted = 1, 0) AS tagged, by_promo, by_journey
+  FROM m
+)
+SELECT week, channel, language,
+       count(*) AS conversations,
+       sum(tracked) AS tracked,
+       sum(sale) AS sales,
+       sum(tagged) AS sales_tagged,
+       sum(by_promo) AS sales_promo,
+       sum(by_journey) AS sales_journey,
+       conversion_rate(sale, tracked) AS message_to_sale
+FROM f
+GROUP BY 1, 2, 3;

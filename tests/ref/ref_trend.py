@@ -153,3 +153,8 @@ print('set ref(s4.trend) {' + ' '.join(
 y5 = [100, 99, 101, 100, 102, 98, 100, 101, 99, 100]
 print('set ref(s5.trend) {' + ' '.join(
     g(v) if not isinstance(v, str) else v for v in ols(t4, y5)) + '}')
+# s6: many ties and planted spikes, i = 1..80: (i*7) % 5 + 20 when i % 11 = 0
+s6 = [(i * 7) % 5 + (20 if i % 11 == 0 else 0) for i in range(1, 81)]
+for k in (10, 21, 40):
+    print('set ref(s6.spike%d) {' % k + ' '.join(g(spike(f))
+                                              for f in frames(s6, k)) + '}')
