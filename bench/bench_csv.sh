@@ -48,6 +48,37 @@ bench_run "kpi_csv: count(*) on the .gz" $rows "$bytes" \
   "CREATE VIRTUAL TABLE temp.z USING kpi_csv(filename='$csv.gz')" \
   "SELECT count(*) FROM z"
 
+# KPI_BASE_REV=<commit>: the same scans with kpi built from that commit,
+# in this run, and the ratio of CPU seconds (best of three each), to see
+# what a change costs (e.g. SPEC 6.1's rules: KPI_BASE_REV=cd51e6a).
+if [ -n "${KPI_BASE_REV:-}" ]; then
+  base="$BENCH_DIR/base"
+  rm -rf "$base" && mkdir -p "$base"
+  git archive "$KPI_BASE_REV" ext VERSION | tar -x -C "$base"
+  (cd "$base" && ${CC:-cc} -O2 -std=c11 -D_GNU_SOURCE -fPIC \
+    -DKPI_VERSION='"base"' -shared -o kpi.so ext/*.c -lz -lm)
+  best() { # best CPU seconds of three runs of: lib query
+    b=""
+    for k in 1 2 3; do
+      /usr/bin/time -f '%U %S' -o "$BENCH_DIR/t.$$" sqlite3 :memory: \
+        ".load $1" "$create" "$2" >/dev/null
+      c=$(awk '{print $1 + $2}' "$BENCH_DIR/t.$$")
+      b=$(echo "$b $c" | awk '{m=$NF; for(i=1;i<NF;i++) if($i<m) m=$i; print m}')
+    done
+    rm -f "$BENCH_DIR/t.$$"
+    echo "$b"
+  }
+  qall="SELECT count(*) FROM t WHERE (ticket_id || created_at || channel ||
+    priority || status || agent || first_response_min || resolution_min ||
+    coalesce(csat, 0) || message) IS NOT NULL"
+  for q in "$q1" "$q3" "$qall"; do
+    old=$(best "$base/kpi" "$q")
+    new=$(best ./kpi "$q")
+    printf '%-40.40s base %6.2f s  now %6.2f s  ratio %.3f\n' "$q" "$old" "$new" \
+      "$(echo "$new $old" | awk '{print $1 / $2}')"
+  done
+fi
+
 bench_run "sqlite3 .import + the three queries" $rows "$bytes" \
   sqlite3 :memory: ".mode csv" ".import $csv t" "$q1" "$q2" "$q3"
 

@@ -75,13 +75,12 @@ struct BizhoursConn {
   int iNext; /* the slot the next new schedule replaces */
 };
 
+/* KpiFunc.xUserFree: the connection's slots (kpi.c frees the block). */
 static void bizhours_conn_free(void *p) {
   BizhoursConn *pConn = (BizhoursConn *)p;
   int k;
-  if (pConn == 0) return;
   for (k = 0; k < BIZHOURS_NSLOT; k++)
     bizhours_unref(pConn->aSlot[k]);
-  sqlite3_free(pConn);
 }
 
 /*
@@ -299,25 +298,14 @@ static void bizhoursSecondsFunc(sqlite3_context *ctx, int argc,
   }
 }
 
-static const KpiFunc bizhoursFunc =
-    /* BH-6 */
-    {"business_seconds",
-     3,
-     SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-     0,
-     bizhoursSecondsFunc,
-     0,
-     0,
-     0,
-     0};
+static const KpiFunc aBizhoursFunc[] = {
+    /* BH-6; BH-4: each connection keeps its own schedules */
+    {"business_seconds", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0,
+     bizhoursSecondsFunc, 0, 0, 0, 0, sizeof(BizhoursConn), bizhours_conn_free},
+};
 
 int bizhours_register(sqlite3 *db) {
-  BizhoursConn *pConn = sqlite3_malloc64(sizeof(BizhoursConn));
-  if (pConn == 0) return SQLITE_NOMEM;
-  memset(pConn, 0, sizeof(*pConn));
-  pConn->func = bizhoursFunc;
-  /* On failure SQLite calls bizhours_conn_free itself. */
-  return sqlite3_create_function_v2(
-      db, bizhoursFunc.zName, bizhoursFunc.nArg, bizhoursFunc.eFlags, pConn,
-      bizhoursFunc.xFunc, 0, 0, bizhours_conn_free);
+  return kpi_register_funcs(
+      db, aBizhoursFunc,
+      (int)(sizeof(aBizhoursFunc) / sizeof(aBizhoursFunc[0])));
 }

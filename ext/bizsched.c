@@ -213,155 +213,163 @@ static int biz_closed(const char *z, int n, int *pi, BizSchedule *p,
   return 1;
 }
 
-int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
-              BizError *pErr) {
-  BizRaw aRaw[BIZ_MAX_SPAN];
-  int nRaw = 0, i = 0, k, w;
-  memset(p, 0, sizeof(*p));
-  p->aClosed = aClosed;
-  pErr->zMsg = 0;
-  for (;;) {
-    int nWord, aDays[7], iItem;
-    biz_skip(z, n, &i);
-    iItem = i;
-    if (i >= n) {
-      if (nRaw == 0 && iItem == 0)
-        return biz_fail(pErr, "empty schedule", 0, 0);
-      return biz_fail(pErr, "nothing after ';'", iItem, 0);
-    }
-    nWord = biz_word(z, n, i);
-    if (nWord == 6 && biz_lower(z[i]) == 'c' && biz_lower(z[i + 1]) == 'l' &&
-        biz_lower(z[i + 2]) == 'o' && biz_lower(z[i + 3]) == 's' &&
-        biz_lower(z[i + 4]) == 'e' && biz_lower(z[i + 5]) == 'd') {
-      i += 6;
-      if (!biz_closed(z, n, &i, p, pErr)) return 0;
-    } else if (nWord > 0 && biz_day(z, i, nWord) >= 0) {
-      int iDays = i, nSpanItem = 0;
-      memset(aDays, 0, sizeof(aDays));
-      /* days */
-      for (;;) {
-        int d0, d1, iTok = i;
-        nWord = biz_word(z, n, i);
-        d0 = nWord > 0 ? biz_day(z, i, nWord) : -1;
-        if (d0 < 0) {
-          return biz_fail(pErr, "unknown day", iTok, biz_tok_len(z, n, iTok));
-        }
-        i += nWord;
-        biz_skip(z, n, &i);
-        d1 = d0;
-        if (i < n && z[i] == '-') {
-          i++;
-          biz_skip(z, n, &i);
-          iTok = i;
-          nWord = biz_word(z, n, i);
-          d1 = nWord > 0 ? biz_day(z, i, nWord) : -1;
-          if (d1 < 0) {
-            return biz_fail(pErr, "unknown day", iTok, biz_tok_len(z, n, iTok));
-          }
-          i += nWord;
-          biz_skip(z, n, &i);
-        }
-        /* B-1: forward, wrapping after Sunday */
-        for (w = d0;; w = (w + 1) % 7) {
-          aDays[w] = 1;
-          if (w == d1) break;
-        }
-        if (i < n && z[i] == ',') {
-          i++;
-          biz_skip(z, n, &i);
-          continue;
-        }
-        break;
-      }
-      /* hours */
-      for (;;) {
-        int a, b, iTok = i;
-        if (i >= n || z[i] < '0' || z[i] > '9') {
-          if (nSpanItem > 0) {
-            return biz_fail(pErr, "hours expected after ','", i, 0);
-          }
-          return biz_fail(pErr, "no hours after the days", iDays, i - iDays);
-        }
-        if (!biz_time(z, n, &i, &a)) {
-          return biz_fail(pErr, "bad time", iTok, biz_tok_len(z, n, iTok));
-        }
-        biz_skip(z, n, &i);
-        if (i >= n || z[i] != '-') {
-          return biz_fail(pErr, "bad hours", iTok, biz_tok_len(z, n, iTok));
-        }
-        i++;
-        biz_skip(z, n, &i);
-        {
-          int iB = i;
-          if (!biz_time(z, n, &i, &b)) {
-            return biz_fail(pErr, "bad time", iB, biz_tok_len(z, n, iB));
-          }
-        }
-        if (a == b || a == 86400) {
-          return biz_fail(pErr, "empty hours", iTok, i - iTok);
-        }
-        for (w = 0; w < 7; w++) {
-          int ok = 1;
-          if (!aDays[w]) continue;
-          if (a < b) {
-            ok = biz_add_raw(aRaw, &nRaw, w, a, b);
-          } else {
-            /* B-2: overnight, split at midnight */
-            ok = biz_add_raw(aRaw, &nRaw, w, a, 86400) &&
-                 (b == 0 || biz_add_raw(aRaw, &nRaw, (w + 1) % 7, 0, b));
-          }
-          if (!ok) return biz_fail(pErr, "too many hours", iTok, i - iTok);
-        }
-        nSpanItem++;
-        biz_skip(z, n, &i);
-        if (i < n && z[i] == ',') {
-          i++;
-          biz_skip(z, n, &i);
-          continue;
-        }
-        break;
-      }
-      /* an optional zone */
-      if (i < n && z[i] != ';') {
-        int iTok = i, nTok = biz_tok_len(z, n, i);
-        nWord = biz_word(z, n, i);
-        if (nWord > 0 && nWord == nTok && biz_day(z, i, nWord) >= 0) {
-          return biz_fail(pErr, "missing ';' before", iTok, nTok);
-        }
-        if (p->nZone > 0) {
-          return biz_fail(pErr, "a second time zone", iTok, nTok);
-        }
-        if (nTok == 0) return biz_fail(pErr, "unexpected", iTok, 1);
-        p->iZone = iTok;
-        p->nZone = nTok;
-        i += nTok;
-      }
-    } else if (nWord > 0) {
-      /* B-4: a zone as an item of its own */
-      int nTok = biz_tok_len(z, n, i);
-      if (p->nZone > 0) return biz_fail(pErr, "a second time zone", i, nTok);
-      if (nTok == nWord && nWord < 3) {
-        return biz_fail(pErr, "unknown day", i, nTok);
-      }
-      p->iZone = i;
-      p->nZone = nTok;
-      i += nTok;
-    } else {
-      int nTok = biz_tok_len(z, n, i);
-      return biz_fail(pErr, "unexpected", i, nTok > 0 ? nTok : 1);
-    }
-    biz_skip(z, n, &i);
-    if (i >= n) break;
-    if (z[i] != ';') {
-      int nTok = biz_tok_len(z, n, i);
-      return biz_fail(pErr, "unexpected", i, nTok > 0 ? nTok : 1);
-    }
-    i++;
-    biz_skip(z, n, &i);
-    if (i >= n) break; /* a final ';' is fine */
+/* The spans of a schedule while it is parsed. */
+typedef struct BizRawSet BizRawSet;
+struct BizRawSet {
+  BizRaw a[BIZ_MAX_SPAN];
+  int n;
+};
+
+/* One day name at *pi: 0..6, or -1 with the error set. */
+static int biz_one_day(const char *z, int n, int *pi, BizError *pErr) {
+  int iTok = *pi, nWord = biz_word(z, n, *pi);
+  int d = nWord > 0 ? biz_day(z, *pi, nWord) : -1;
+  if (d < 0) {
+    biz_fail(pErr, "unknown day", iTok, biz_tok_len(z, n, iTok));
+    return -1;
   }
-  if (nRaw == 0) return biz_fail(pErr, "no working hours", 0, 0);
-  /* Sort (insertion: at most BIZ_MAX_SPAN), then check B-3. */
+  *pi += nWord;
+  biz_skip(z, n, pi);
+  return d;
+}
+
+/* days := day [ '-' day ] ( ',' day [ '-' day ] )*: sets aDays[w]. */
+static int biz_days(const char *z, int n, int *pi, int *aDays, BizError *pErr) {
+  for (;;) {
+    int d0, d1, w;
+    d0 = biz_one_day(z, n, pi, pErr);
+    if (d0 < 0) return 0;
+    d1 = d0;
+    if (*pi < n && z[*pi] == '-') {
+      (*pi)++;
+      biz_skip(z, n, pi);
+      d1 = biz_one_day(z, n, pi, pErr);
+      if (d1 < 0) return 0;
+    }
+    /* B-1: forward, wrapping after Sunday */
+    for (w = d0;; w = (w + 1) % 7) {
+      aDays[w] = 1;
+      if (w == d1) break;
+    }
+    if (*pi < n && z[*pi] == ',') {
+      (*pi)++;
+      biz_skip(z, n, pi);
+      continue;
+    }
+    return 1;
+  }
+}
+
+/* span := H:MM '-' H:MM, added to the days of aDays (B-2). */
+static int biz_span_rule(const char *z, int n, int *pi, const int *aDays,
+                         BizRawSet *pRaw, BizError *pErr) {
+  int a, b, w, iTok = *pi, iB;
+  if (!biz_time(z, n, pi, &a)) {
+    return biz_fail(pErr, "bad time", iTok, biz_tok_len(z, n, iTok));
+  }
+  biz_skip(z, n, pi);
+  if (*pi >= n || z[*pi] != '-') {
+    return biz_fail(pErr, "bad hours", iTok, biz_tok_len(z, n, iTok));
+  }
+  (*pi)++;
+  biz_skip(z, n, pi);
+  iB = *pi;
+  if (!biz_time(z, n, pi, &b)) {
+    return biz_fail(pErr, "bad time", iB, biz_tok_len(z, n, iB));
+  }
+  if (a == b || a == 86400) {
+    return biz_fail(pErr, "empty hours", iTok, *pi - iTok);
+  }
+  for (w = 0; w < 7; w++) {
+    int ok;
+    if (!aDays[w]) continue;
+    if (a < b) {
+      ok = biz_add_raw(pRaw->a, &pRaw->n, w, a, b);
+    } else {
+      /* B-2: overnight, split at midnight */
+      ok = biz_add_raw(pRaw->a, &pRaw->n, w, a, 86400) &&
+           (b == 0 || biz_add_raw(pRaw->a, &pRaw->n, (w + 1) % 7, 0, b));
+    }
+    if (!ok) return biz_fail(pErr, "too many hours", iTok, *pi - iTok);
+  }
+  return 1;
+}
+
+/* hours := span ( ',' span )*; iDays is where the item's days began. */
+static int biz_spans(const char *z, int n, int *pi, int iDays, const int *aDays,
+                     BizRawSet *pRaw, BizError *pErr) {
+  int nSpan = 0;
+  for (;;) {
+    if (*pi >= n || z[*pi] < '0' || z[*pi] > '9') {
+      if (nSpan > 0) return biz_fail(pErr, "hours expected after ','", *pi, 0);
+      return biz_fail(pErr, "no hours after the days", iDays, *pi - iDays);
+    }
+    if (!biz_span_rule(z, n, pi, aDays, pRaw, pErr)) return 0;
+    nSpan++;
+    biz_skip(z, n, pi);
+    if (*pi < n && z[*pi] == ',') {
+      (*pi)++;
+      biz_skip(z, n, pi);
+      continue;
+    }
+    return 1;
+  }
+}
+
+/*
+** zone (B-4): the name at *pi, once per schedule. afterHours: it follows
+** an item's hours, where a day name means a missing ';'.
+*/
+static int biz_zone(const char *z, int n, int *pi, int afterHours,
+                    BizSchedule *p, BizError *pErr) {
+  int iTok = *pi, nTok = biz_tok_len(z, n, *pi);
+  int nWord = biz_word(z, n, *pi);
+  if (afterHours) {
+    if (nWord > 0 && nWord == nTok && biz_day(z, iTok, nWord) >= 0) {
+      return biz_fail(pErr, "missing ';' before", iTok, nTok);
+    }
+    if (p->nZone > 0) return biz_fail(pErr, "a second time zone", iTok, nTok);
+    if (nTok == 0) return biz_fail(pErr, "unexpected", iTok, 1);
+  } else {
+    if (p->nZone > 0) return biz_fail(pErr, "a second time zone", iTok, nTok);
+    if (nTok == nWord && nWord < 3) {
+      return biz_fail(pErr, "unknown day", iTok, nTok);
+    }
+  }
+  p->iZone = iTok;
+  p->nZone = nTok;
+  *pi += nTok;
+  return 1;
+}
+
+/* item := days hours [zone] | 'closed' dates | zone, at *pi. */
+static int biz_item(const char *z, int n, int *pi, BizSchedule *p,
+                    BizRawSet *pRaw, BizError *pErr) {
+  int i = *pi, nWord = biz_word(z, n, i);
+  if (nWord == 6 && biz_lower(z[i]) == 'c' && biz_lower(z[i + 1]) == 'l' &&
+      biz_lower(z[i + 2]) == 'o' && biz_lower(z[i + 3]) == 's' &&
+      biz_lower(z[i + 4]) == 'e' && biz_lower(z[i + 5]) == 'd') {
+    *pi += 6;
+    return biz_closed(z, n, pi, p, pErr);
+  }
+  if (nWord > 0 && biz_day(z, i, nWord) >= 0) {
+    int aDays[7];
+    memset(aDays, 0, sizeof(aDays));
+    if (!biz_days(z, n, pi, aDays, pErr)) return 0;
+    if (!biz_spans(z, n, pi, i, aDays, pRaw, pErr)) return 0;
+    if (*pi < n && z[*pi] != ';') return biz_zone(z, n, pi, 1, p, pErr);
+    return 1;
+  }
+  if (nWord > 0) return biz_zone(z, n, pi, 0, p, pErr);
+  nWord = biz_tok_len(z, n, i);
+  return biz_fail(pErr, "unexpected", i, nWord > 0 ? nWord : 1);
+}
+
+/* B-3: sorts the spans, refuses overlaps, and fills p's span tables. */
+static int biz_settle_spans(BizRawSet *pRaw, BizSchedule *p, BizError *pErr) {
+  BizRaw *aRaw = pRaw->a;
+  int nRaw = pRaw->n, k, w;
+  /* Insertion sort: at most BIZ_MAX_SPAN. */
   for (k = 1; k < nRaw; k++) {
     int j;
     for (j = k; j > 0 && biz_cmp_raw(&aRaw[j], &aRaw[j - 1]) < 0; j--) {
@@ -387,8 +395,13 @@ int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
     p->aSpan[k].b = aRaw[k].b;
     p->weekSec += aRaw[k].b - aRaw[k].a;
   }
-  /* Sort the closed ranges by their first date, then merge those that
-  ** overlap or touch. */
+  return 1;
+}
+
+/* B-5: sorts the closed ranges by their first date, then merges those
+** that overlap or touch. */
+static void biz_settle_closed(BizSchedule *p) {
+  int k, nOut = 1;
   for (k = 1; k < p->nClosed; k++) {
     int j;
     for (j = k; j > 0 && p->aClosed[2 * j] < p->aClosed[2 * j - 2]; j--) {
@@ -399,20 +412,49 @@ int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
       p->aClosed[2 * j - 1] = t1;
     }
   }
-  if (p->nClosed > 1) {
-    int nOut = 1;
-    for (k = 1; k < p->nClosed; k++) {
-      long long *pLast = &p->aClosed[2 * nOut - 1];
-      if (p->aClosed[2 * k] <= *pLast + 1) {
-        if (p->aClosed[2 * k + 1] > *pLast) *pLast = p->aClosed[2 * k + 1];
-      } else {
-        p->aClosed[2 * nOut] = p->aClosed[2 * k];
-        p->aClosed[2 * nOut + 1] = p->aClosed[2 * k + 1];
-        nOut++;
-      }
+  if (p->nClosed <= 1) return;
+  for (k = 1; k < p->nClosed; k++) {
+    long long *pLast = &p->aClosed[2 * nOut - 1];
+    if (p->aClosed[2 * k] <= *pLast + 1) {
+      if (p->aClosed[2 * k + 1] > *pLast) *pLast = p->aClosed[2 * k + 1];
+    } else {
+      p->aClosed[2 * nOut] = p->aClosed[2 * k];
+      p->aClosed[2 * nOut + 1] = p->aClosed[2 * k + 1];
+      nOut++;
     }
-    p->nClosed = nOut;
   }
+  p->nClosed = nOut;
+}
+
+/* schedule := item ( ';' item )* */
+int biz_parse(const char *z, int n, BizSchedule *p, long long *aClosed,
+              BizError *pErr) {
+  BizRawSet raw;
+  int i = 0;
+  memset(p, 0, sizeof(*p));
+  raw.n = 0;
+  p->aClosed = aClosed;
+  pErr->zMsg = 0;
+  for (;;) {
+    biz_skip(z, n, &i);
+    if (i >= n) {
+      if (raw.n == 0 && i == 0) return biz_fail(pErr, "empty schedule", 0, 0);
+      return biz_fail(pErr, "nothing after ';'", i, 0);
+    }
+    if (!biz_item(z, n, &i, p, &raw, pErr)) return 0;
+    biz_skip(z, n, &i);
+    if (i >= n) break;
+    if (z[i] != ';') {
+      int nTok = biz_tok_len(z, n, i);
+      return biz_fail(pErr, "unexpected", i, nTok > 0 ? nTok : 1);
+    }
+    i++;
+    biz_skip(z, n, &i);
+    if (i >= n) break; /* a final ';' is fine */
+  }
+  if (raw.n == 0) return biz_fail(pErr, "no working hours", 0, 0);
+  if (!biz_settle_spans(&raw, p, pErr)) return 0;
+  biz_settle_closed(p);
   return 1;
 }
 

@@ -674,6 +674,9 @@ static int csv_push(CsvReader *p, size_t off, size_t n, unsigned flags) {
 /*
 ** Read one record from aBuf[iRec..]: CSV_ROW (p->nRecLen set, and 0 cells
 ** for an empty line), CSV_DONE or an error. Resumes from the saved state.
+** One function on purpose (STYLE 11): it is the parser's state machine,
+** whose states hand over to each other inside one loop over the buffer,
+** and splitting it would put a call on every byte of the hot path.
 */
 static int csv_record(CsvReader *p) {
   const char cD = (char)p->cDelim;

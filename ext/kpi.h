@@ -14,6 +14,7 @@
 #define KPI_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 
@@ -21,10 +22,15 @@ SQLITE_EXTENSION_INIT3
 #define KPI_PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 /*
-** One row of a registration table. sqlite3_user_data() of every function is
-** a pointer to its own row, so kpi_func_name() and kpi_func_opt() work in
-** any callback. A row with xFunc is a scalar; a row with xStep is an
-** aggregate, registered as a window function when xInverse is set.
+** One row of a registration table (walked by kpi.c). sqlite3_user_data()
+** of every function is a pointer to its own row, so kpi_func_name() and
+** kpi_func_opt() work in any callback. A row with xFunc is a scalar; a row
+** with xStep is an aggregate, registered as a window function when
+** xInverse is set. A row with nUser > 0 gets, per connection, user data of
+** nUser zeroed bytes that start with a copy of the row (so the user data
+** is still "its row"); when the connection drops the function, xUserFree
+** (may be 0) frees what the block holds, then the block is freed. Rows
+** that need neither leave the two last slots out.
 */
 typedef struct KpiFunc KpiFunc;
 struct KpiFunc {
@@ -37,9 +43,18 @@ struct KpiFunc {
   void (*xFinal)(sqlite3_context *);
   void (*xValue)(sqlite3_context *);
   void (*xInverse)(sqlite3_context *, int, sqlite3_value **);
+  size_t nUser;              /* bytes of per-connection user data, or 0 */
+  void (*xUserFree)(void *); /* frees what the user data holds */
 };
 
+/*
+** Registers the nFunc rows of aFunc, stopping at the first failure, whose
+** function name sqlite3_kpi_init then reports.
+*/
 int kpi_register_funcs(sqlite3 *db, const KpiFunc *aFunc, int nFunc);
+/* sqlite3_create_module, with the module's name reported on failure. */
+int kpi_register_module(sqlite3 *db, const char *zName,
+                        const sqlite3_module *pModule);
 const char *kpi_func_name(sqlite3_context *ctx);
 int kpi_func_opt(sqlite3_context *ctx);
 
@@ -132,6 +147,27 @@ void kpi_sum_addr(KpiSum *p, double r);
 double kpi_sum_value(const KpiSum *p);
 
 /*
+** A mean that adds and removes rows (frt_mean, aht,
+** engagement_rate_per_follower): a compensated sum and the row count.
+*/
+typedef struct KpiMean KpiMean;
+struct KpiMean {
+  KpiSum sum;
+  sqlite3_int64 n;
+};
+/* Adds (sign 1) or removes (sign -1) the value r. */
+void kpi_mean_update(KpiMean *p, double r, int sign);
+/* Sets the mean as ctx's result; NULL when no row is left. */
+void kpi_mean_result(sqlite3_context *ctx, const KpiMean *p);
+
+/*
+** The C locale's number text, whatever the process's locale: %.15g when
+** that reads back as the same double (0.95, not 0.94999999999999996),
+** else %.17g, which always does. zBuf holds at least 32 bytes.
+*/
+void kpi_format_double(char *zBuf, size_t nBuf, double r);
+
+/*
 ** ext/timefmt.c: read argv[iArg] as a timestamp (SPEC 1, Timestamps) in
 ** unix seconds. Blank text is NULL; a value that is not a timestamp is an
 ** error "cannot parse timestamp '31/02/2025' in argument 2".
@@ -145,6 +181,7 @@ int timefmt_register(sqlite3 *db);
 int quantile_register(sqlite3 *db);
 int stats_register(sqlite3 *db);
 int csvtab_register(sqlite3 *db);
+int csvsniff_register(sqlite3 *db);
 int bizhours_register(sqlite3 *db);
 int sentiment_register(sqlite3 *db);
 int trend_register(sqlite3 *db);

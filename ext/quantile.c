@@ -151,31 +151,18 @@ static void frtFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   if (dur_read(ctx, argv, &d) == DUR_OK) sqlite3_result_double(ctx, d);
 }
 
-/* frt_mean and aht: a compensated sum of durations and their count. */
-typedef struct DurMeanState DurMeanState;
-struct DurMeanState {
-  KpiSum sum;
-  sqlite3_int64 n;
-};
-
+/* frt_mean and aht: the mean of the durations (kpi.h KpiMean). */
 static void dur_mean_update(sqlite3_context *ctx, sqlite3_value **argv,
                             int sign) {
-  DurMeanState *p;
-  KpiNum v;
-  if (dur_read(ctx, argv, &v.r) != DUR_OK) return;
+  KpiMean *p;
+  double d;
+  if (dur_read(ctx, argv, &d) != DUR_OK) return;
   p = sqlite3_aggregate_context(ctx, sizeof(*p));
   if (p == 0) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  v.i = 0;
-  v.isInt = 0;
-  if (sign > 0) {
-    kpi_sum_add(&p->sum, &v);
-  } else {
-    kpi_sum_sub(&p->sum, &v);
-  }
-  p->n += sign;
+  kpi_mean_update(p, d, sign);
 }
 
 static void durMeanStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -190,9 +177,7 @@ static void durMeanInverse(sqlite3_context *ctx, int argc,
 }
 
 static void durMeanValue(sqlite3_context *ctx) {
-  DurMeanState *p = sqlite3_aggregate_context(ctx, 0);
-  if (p == 0 || p->n == 0) return;
-  sqlite3_result_double(ctx, kpi_sum_value(&p->sum) / (double)p->n);
+  kpi_mean_result(ctx, sqlite3_aggregate_context(ctx, 0));
 }
 
 /* sla_rate: rows within the limit, and rows counted. */

@@ -146,11 +146,6 @@ static void ratioValue(sqlite3_context *ctx) {
 }
 
 /* engagement_rate_per_follower: a compensated sum of per-row rates. */
-typedef struct MeanRateState MeanRateState;
-struct MeanRateState {
-  KpiSum sum;
-  sqlite3_int64 n;
-};
 
 static int meanrate_arg(sqlite3_context *ctx, sqlite3_value **argv,
                         double *pRate) {
@@ -168,7 +163,7 @@ static int meanrate_arg(sqlite3_context *ctx, sqlite3_value **argv,
 
 static void meanrate_update(sqlite3_context *ctx, sqlite3_value **argv,
                             int sign) {
-  MeanRateState *p;
+  KpiMean *p;
   double r;
   if (meanrate_arg(ctx, argv, &r) != KPI_ARG_OK) return;
   p = sqlite3_aggregate_context(ctx, sizeof(*p));
@@ -176,8 +171,7 @@ static void meanrate_update(sqlite3_context *ctx, sqlite3_value **argv,
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  kpi_sum_addr(&p->sum, sign > 0 ? r : -r);
-  p->n += sign;
+  kpi_mean_update(p, r, sign);
 }
 
 static void meanrateStep(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -192,9 +186,7 @@ static void meanrateInverse(sqlite3_context *ctx, int argc,
 }
 
 static void meanrateValue(sqlite3_context *ctx) {
-  MeanRateState *p = sqlite3_aggregate_context(ctx, 0);
-  if (p == 0 || p->n == 0) return;
-  sqlite3_result_double(ctx, kpi_sum_value(&p->sum) / (double)p->n);
+  kpi_mean_result(ctx, sqlite3_aggregate_context(ctx, 0));
 }
 
 /*

@@ -70,7 +70,6 @@
 **        as integers, others with 15 significant digits when those read
 **        back exactly, else 17. Undefined values are JSON null, never NaN.
 */
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,25 +96,7 @@
 /* ------------------------------------------------------------------ */
 /* JSON output                                                          */
 
-static locale_t stats_c_locale(void) {
-  static locale_t cLocale = (locale_t)0;
-  if (cLocale == (locale_t)0) cLocale = newlocale(LC_ALL_MASK, "C", 0);
-  return cLocale;
-}
-
-/*
-** S-13: %.15g when that reads back as the same double (0.95, not
-** 0.94999999999999996), else %.17g, which always does. Trying %.16g in
-** between would save a digit on some numbers at the price of one more
-** printf and strtod per number, the main cost of a window's output.
-*/
-static void stats_format_double(char *zBuf, size_t nBuf, double r) {
-  locale_t cLoc = stats_c_locale();
-  locale_t old = cLoc ? uselocale(cLoc) : (locale_t)0;
-  snprintf(zBuf, nBuf, "%.15g", r);
-  if (strtod(zBuf, 0) != r) snprintf(zBuf, nBuf, "%.17g", r);
-  if (cLoc) uselocale(old);
-}
+/* S-13: the number text is kpi_format_double's (value.c). */
 
 typedef struct StatsJson StatsJson;
 struct StatsJson {
@@ -141,7 +122,7 @@ static void json_num(StatsJson *p, const char *zKey, double r) {
     sqlite3_str_appendf(p->pStr, "%lld", (sqlite3_int64)r);
     return;
   }
-  stats_format_double(aBuf, sizeof(aBuf), r);
+  kpi_format_double(aBuf, sizeof(aBuf), r);
   sqlite3_str_appendall(p->pStr, aBuf);
 }
 
@@ -406,12 +387,18 @@ static void stats_uplift_result(sqlite3_context *ctx, double n0, double x0,
 }
 
 /* uplift_ci: four counts and the level every row gave (S-3). */
-typedef struct UpliftState UpliftState;
-struct UpliftState {
-  sqlite3_int64 aN[2]; /* rows per arm: [0] control, [1] treatment */
-  sqlite3_int64 aX[2]; /* conversions per arm */
+/* The level an (arm, value [, level]) aggregate has seen. */
+typedef struct StatsLevel StatsLevel;
+struct StatsLevel {
   double rLevel;
   int hasLevel;
+};
+
+typedef struct UpliftState UpliftState;
+struct UpliftState {
+  StatsLevel lvl;      /* first: stats_row_state reads it */
+  sqlite3_int64 aN[2]; /* rows per arm: [0] control, [1] treatment */
+  sqlite3_int64 aX[2]; /* conversions per arm */
 };
 
 /*
@@ -445,6 +432,28 @@ static int stats_check_level(sqlite3_context *ctx, double *pStored, int *pHas,
   return KPI_ARG_OK;
 }
 
+/*
+** The opening uplift_update and mean_update share: the row's arm and
+** level were read (rcRow) and its value (rcV); on a row to count, the
+** aggregate state of nByte bytes, which starts with a StatsLevel, and the
+** level's check. 0 when the row is skipped or an error is set.
+*/
+static void *stats_row_state(sqlite3_context *ctx, int rcRow, int rcV,
+                             double level, int sign, int nByte) {
+  StatsLevel *p;
+  if (rcV != KPI_ARG_OK || rcRow != KPI_ARG_OK) return 0;
+  p = sqlite3_aggregate_context(ctx, nByte);
+  if (p == 0) {
+    sqlite3_result_error_nomem(ctx);
+    return 0;
+  }
+  if (sign > 0 &&
+      stats_check_level(ctx, &p->rLevel, &p->hasLevel, level) != KPI_ARG_OK) {
+    return 0;
+  }
+  return p;
+}
+
 static void uplift_update(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                           int sign) {
   UpliftState *p;
@@ -454,16 +463,8 @@ static void uplift_update(sqlite3_context *ctx, int argc, sqlite3_value **argv,
   int rcY;
   if (rcRow == KPI_ARG_ERR) return;
   rcY = stats_arg_outcome(ctx, argv, 1, &y);
-  if (rcY != KPI_ARG_OK || rcRow != KPI_ARG_OK) return;
-  p = sqlite3_aggregate_context(ctx, sizeof(*p));
-  if (p == 0) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  if (sign > 0 &&
-      stats_check_level(ctx, &p->rLevel, &p->hasLevel, level) != KPI_ARG_OK) {
-    return;
-  }
+  p = stats_row_state(ctx, rcRow, rcY, level, sign, (int)sizeof(*p));
+  if (p == 0) return;
   p->aN[arm] += sign;
   p->aX[arm] += sign * y;
 }
@@ -481,7 +482,7 @@ static void upliftValue(sqlite3_context *ctx) {
   UpliftState *p = sqlite3_aggregate_context(ctx, 0);
   if (p == 0) return;
   stats_uplift_result(ctx, (double)p->aN[0], (double)p->aX[0], (double)p->aN[1],
-                      (double)p->aX[1], p->hasLevel ? p->rLevel : 0.95);
+                      (double)p->aX[1], p->lvl.hasLevel ? p->lvl.rLevel : 0.95);
 }
 
 /* uplift_ci_counts(control_n, control_x, treatment_n, treatment_x [, lvl]) */
@@ -548,9 +549,8 @@ struct WelchArm {
 
 typedef struct WelchState WelchState;
 struct WelchState {
+  StatsLevel lvl; /* first: stats_row_state reads it */
   WelchArm a[2];
-  double rLevel;
-  int hasLevel;
 };
 
 static void mean_update(sqlite3_context *ctx, int argc, sqlite3_value **argv,
@@ -564,16 +564,8 @@ static void mean_update(sqlite3_context *ctx, int argc, sqlite3_value **argv,
   int rcV;
   if (rcRow == KPI_ARG_ERR) return;
   rcV = kpi_arg_num(ctx, argv, 1, &v);
-  if (rcV != KPI_ARG_OK || rcRow != KPI_ARG_OK) return;
-  p = sqlite3_aggregate_context(ctx, sizeof(*p));
-  if (p == 0) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  if (sign > 0 &&
-      stats_check_level(ctx, &p->rLevel, &p->hasLevel, level) != KPI_ARG_OK) {
-    return;
-  }
+  p = stats_row_state(ctx, rcRow, rcV, level, sign, (int)sizeof(*p));
+  if (p == 0) return;
   pArm = &p->a[arm];
   if (sign > 0 && pArm->n == 0) {
     static const WelchArm empty = {0, 0.0, {0, 0.0, 0.0}, {0, 0.0, 0.0}};
@@ -610,7 +602,7 @@ static void meanValue(sqlite3_context *ctx) {
   const char *zNote = 0;
   StatsJson j;
   if (p == 0 || p->a[0].n < 2 || p->a[1].n < 2) return; /* S-5 */
-  level = p->hasLevel ? p->rLevel : 0.95;
+  level = p->lvl.hasLevel ? p->lvl.rLevel : 0.95;
   welch_moments(&p->a[0], &m0, &v0);
   welch_moments(&p->a[1], &m1, &v1);
   w0 = v0 / (double)p->a[0].n;

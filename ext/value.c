@@ -21,43 +21,13 @@
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kpi.h"
 
 #define KPI_QUOTE_MAX 60
-
-int kpi_register_funcs(sqlite3 *db, const KpiFunc *aFunc, int nFunc) {
-  int i;
-  int rc = SQLITE_OK;
-  for (i = 0; i < nFunc && rc == SQLITE_OK; i++) {
-    const KpiFunc *p = &aFunc[i];
-    void *pApp = (void *)p;
-    if (p->xFunc) {
-      rc = sqlite3_create_function(db, p->zName, p->nArg, p->eFlags, pApp,
-                                   p->xFunc, 0, 0);
-    } else if (p->xInverse) {
-      rc = sqlite3_create_window_function(db, p->zName, p->nArg, p->eFlags,
-                                          pApp, p->xStep, p->xFinal, p->xValue,
-                                          p->xInverse, 0);
-    } else {
-      rc = sqlite3_create_function(db, p->zName, p->nArg, p->eFlags, pApp, 0,
-                                   p->xStep, p->xFinal);
-    }
-  }
-  return rc;
-}
-
-const char *kpi_func_name(sqlite3_context *ctx) {
-  const KpiFunc *p = (const KpiFunc *)sqlite3_user_data(ctx);
-  return p ? p->zName : "kpi";
-}
-
-int kpi_func_opt(sqlite3_context *ctx) {
-  const KpiFunc *p = (const KpiFunc *)sqlite3_user_data(ctx);
-  return p ? p->iOpt : 0;
-}
 
 void kpi_error(sqlite3_context *ctx, const char *zFmt, ...) {
   va_list ap;
@@ -415,4 +385,31 @@ void kpi_sum_addr(KpiSum *p, double r) {
 
 double kpi_sum_value(const KpiSum *p) {
   return (double)p->iSum + (p->rSum + p->rErr);
+}
+
+void kpi_mean_update(KpiMean *p, double r, int sign) {
+  KpiNum v;
+  v.r = r;
+  v.i = 0;
+  v.isInt = 0;
+  sum_signed(&p->sum, &v, sign);
+  p->n += sign;
+}
+
+void kpi_mean_result(sqlite3_context *ctx, const KpiMean *p) {
+  if (p == 0 || p->n == 0) return;
+  sqlite3_result_double(ctx, kpi_sum_value(&p->sum) / (double)p->n);
+}
+
+/*
+** Trying %.16g between %.15g and %.17g would save a digit on some numbers
+** at the price of one more printf and strtod per number, the main cost of
+** a window's JSON output (stats.c).
+*/
+void kpi_format_double(char *zBuf, size_t nBuf, double r) {
+  locale_t cLoc = value_c_locale();
+  locale_t old = cLoc ? uselocale(cLoc) : (locale_t)0;
+  snprintf(zBuf, nBuf, "%.15g", r);
+  if (strtod(zBuf, 0) != r) snprintf(zBuf, nBuf, "%.17g", r);
+  if (cLoc) uselocale(old);
 }

@@ -29,6 +29,13 @@ static const char *const azOpts[] = {
     ", encoding=utf16",
     ", header_rows=1",
     ", dateformat='%Y-%m-%d %H:%M'",
+    ", skip=2",
+    ", thousands=','",
+    ", thousands=none, nullstr='x,-'",
+    ", year=2025",
+    ", export_date='2026-02-28'",
+    ", header=yes, header_rows=0",
+    ", thousands=' ', decimal=','",
 };
 
 static char zPath[64];
