@@ -1,0 +1,40 @@
+# platforms_oracle.py: expected values for tests/platforms.test, computed
+# with Python's csv module from the real exports, without kpi.
+#   /usr/bin/python3 tests/ref/platforms_oracle.py
+# The exports are ../shared/data/real beside the repository, or
+# $KPI_REAL_DATA, as for the Tcl tests.
+import csv, io, os
+HERE = os.path.dirname(os.path.abspath(__file__))
+R = os.environ.get('KPI_REAL_DATA',
+                   os.path.join(HERE, '..', '..', '..', 'shared', 'data', 'real')) + os.sep
+
+def table(f, enc='utf-8', delim=',', skip=0):
+    t = open(R + f, newline='', encoding=enc).read()
+    r = list(csv.reader(io.StringIO(t, newline=''), delimiter=delim))[skip:]
+    return [dict(zip(r[0], x)) for x in r[1:]]
+
+def num(s):
+    s = s.strip().replace(',', '')
+    if s in ('', '--', '-', 'N/A', 'undefined'): return None
+    if s.endswith('%'): return float(s[:-1]) / 100
+    return float(s)
+
+# Google Ads campaign report: 2 title rows; "Total:" rows dropped
+g = [x for x in table('gads_campaign_report_intrago.csv', skip=2)
+     if not x['Campaign status'].startswith('Total:')]
+print('gads campaigns', len(g), 'impr', sum(num(x['Impr.']) for x in g),
+      'clicks', sum(num(x['Clicks']) for x in g),
+      'conv', round(sum(num(x['Conversions']) for x in g), 2),
+      'cost', round(sum(num(x['Cost']) for x in g), 2),
+      'currency', sorted(set(x['Currency code'] for x in g)))
+k = [x for x in table('gads_search_keyword_report_utf16.csv', 'utf-16', '\t', 2)
+     if not any(x[c].startswith('Total:') for c in ('Keyword status', 'Keyword', 'Match type'))]
+print('gads keywords', len(k), 'impr', sum(num(x['Impr.']) for x in k),
+      'clicks', sum(num(x['Clicks']) for x in k),
+      'cost', round(sum(num(x['Cost']) for x in k), 2),
+      'currency', sorted(set(x['Currency code'] for x in k)))
+# rows whose denominators are not 0 (Google's ratios are defined there)
+print('gads nonzero clicks', sum(num(x['Clicks']) > 0 for x in g),
+      'conversions', sum(num(x['Conversions']) > 0 for x in g),
+      'impr', sum(num(x['Impr.']) > 0 for x in g),
+      'interactions', sum(num(x['Interactions']) > 0 for x in g))
