@@ -38,3 +38,13 @@ print('gads nonzero clicks', sum(num(x['Clicks']) > 0 for x in g),
       'conversions', sum(num(x['Conversions']) > 0 for x in g),
       'impr', sum(num(x['Impr.']) > 0 for x in g),
       'interactions', sum(num(x['Interactions']) > 0 for x in g))
+# Meta Ads Manager, ad level
+m = table('meta_adsmanager_ads_php.csv')
+act = [x for x in m if x['Result indicator'].startswith('actions:')]
+rch = [x for x in m if x['Result indicator'] == 'reach']
+print('meta ads', len(m), 'impr', sum(int(x['Impressions']) for x in m),
+      'link clicks', sum(int(x['Link clicks']) for x in m if x['Link clicks']),
+      'spent', round(sum(float(x['Amount spent (PHP)']) for x in m), 2),
+      'action results', len(act), sum(int(x['Results']) for x in act),
+      'reach results', len(rch), sum(int(x['Results']) for x in rch),
+      'periods', sorted(set((x['Reporting starts'], x['Reporting ends']) for x in m)))
