@@ -16,7 +16,7 @@ def table(f, enc='utf-8', delim=',', skip=0):
 def num(s):
     s = s.strip().replace(',', '')
     if s in ('', '--', '-', 'N/A', 'undefined'): return None
-    if s.endswith('%'): return float(s[:-1]) / 100
+    if s.endswith('%'): return round(float(s[:-1]) / 100, 10)  # '3.64%' is 0.0364
     return float(s)
 
 # Google Ads campaign report: 2 title rows; "Total:" rows dropped
@@ -48,3 +48,31 @@ print('meta ads', len(m), 'impr', sum(int(x['Impressions']) for x in m),
       'action results', len(act), sum(int(x['Results']) for x in act),
       'reach results', len(rch), sum(int(x['Results']) for x in rch),
       'periods', sorted(set((x['Reporting starts'], x['Reporting ends']) for x in m)))
+# Sprout Social post and profile performance
+import collections
+from decimal import Decimal, ROUND_HALF_UP
+def rate4(e, i):   # e / i to 4 decimals, halves up as Sprout prints them
+    q = (Decimal(int(e)) / Decimal(int(i))).quantize(Decimal('0.0001'), ROUND_HALF_UP)
+    return float(q)
+s = table('sprout_post_performance_devilsreserve.csv')
+def ptype(x):
+    return {'Reel': 'reel', 'Story': 'story'}.get(x['Post Type']) or x['Content Type'].lower()
+c = collections.defaultdict(lambda: [0, 0, 0])
+for x in s:
+    k = (x['Network'].lower(), ptype(x)); c[k][0] += 1
+    c[k][1] += int(num(x['Impressions'])); c[k][2] += int(num(x['Engagements']))
+print('sprout posts', len(s), 'thousands', sum(',' in x['Impressions'] for x in s),
+      sorted((k, v) for k, v in c.items()),
+      'rate ok', sum(rate4(num(x['Engagements']), num(x['Impressions'])) == num(x['Engagement Rate (per Impression)']) for x in s))
+p = table('sprout_profile_performance_devilsreserve.csv')
+c = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
+for x in p:
+    k = x['Network'].lower(); v = c[k]; v[0] += 1
+    v[1] += int(num(x['Impressions']) or 0)
+    e = num(x['Engagements']); v[2] += int(e) if e is not None and e >= 0 else 0
+    v[3] += int(num(x['Audience Gained']) or 0)
+    v[4] = max(v[4], int(num(x['Audience']) or 0))
+rated = [x for x in p if num(x['Impressions'])]
+print('sprout profiles', len(p), sorted(c.items()),
+      'rated', len(rated), 'rate ok', sum(rate4(num(x['Engagements']), num(x['Impressions'])) == num(x['Engagement Rate (per Impression)']) for x in rated),
+      'zero impr', sum(num(x['Impressions']) == 0 for x in p))
