@@ -11,7 +11,7 @@ R = os.environ.get('KPI_REAL_DATA',
 def table(f, enc='utf-8', delim=',', skip=0):
     t = open(R + f, newline='', encoding=enc).read()
     r = list(csv.reader(io.StringIO(t, newline=''), delimiter=delim))[skip:]
-    return [dict(zip(r[0], x)) for x in r[1:]]
+    return [dict(zip(r[0], x)) for x in r[1:] if x]   # not blank lines
 
 def num(s):
     s = s.strip().replace(',', '')
@@ -76,3 +76,22 @@ rated = [x for x in p if num(x['Impressions'])]
 print('sprout profiles', len(p), sorted(c.items()),
       'rated', len(rated), 'rate ok', sum(rate4(num(x['Engagements']), num(x['Impressions'])) == num(x['Engagement Rate (per Impression)']) for x in rated),
       'zero impr', sum(num(x['Impressions']) == 0 for x in p))
+# Meta Business Suite: Instagram posts, Facebook posts, page daily views
+def bytype(rs, f):
+    c = collections.defaultdict(lambda: [0] * len(f))
+    for x in rs:
+        v = c[x['Post type']]
+        for i, col in enumerate(f):
+            v[i] += 1 if col == '#' else int(num(x[col]) or 0)
+    return sorted(c.items())
+i = table('meta_bs_ig_posts_entenmann.csv', 'utf-8-sig')
+print('meta ig', len(i), set(x['Date'] for x in i),
+      bytype(i, ['#', 'Views', 'Reach', 'Saves', 'Follows']),
+      'interactions', sum(int(x['Likes']) + int(x['Comments']) + int(x['Shares']) + int(x['Saves']) for x in i),
+      'first', i[0]['Post ID'], i[0]['Publish time'])
+f = table('meta_bs_fb_posts_pcm.csv', 'utf-8-sig')
+print('meta fb', len(f), set(x['Date'] for x in f),
+      bytype(f, ['#', 'Views', 'Reach', 'Reactions, Comments and Shares']),
+      'rcs differs', sum(int(x['Reactions, Comments and Shares']) != int(x['Reactions']) + int(x['Comments']) + int(x['Shares']) for x in f))
+pv = table('meta_bs_page_views_utf16.csv', 'utf-16', skip=2)
+print('meta page views', len(pv), sum(int(x['Primary']) for x in pv), pv[0]['Date'], pv[-1]['Date'])
