@@ -95,3 +95,30 @@ print('meta fb', len(f), set(x['Date'] for x in f),
       'rcs differs', sum(int(x['Reactions, Comments and Shares']) != int(x['Reactions']) + int(x['Comments']) + int(x['Shares']) for x in f))
 pv = table('meta_bs_page_views_utf16.csv', 'utf-16', skip=2)
 print('meta page views', len(pv), sum(int(x['Primary']) for x in pv), pv[0]['Date'], pv[-1]['Date'])
+# TikTok Studio: content, overview, follower history. Yearless dates: the
+# daily series starts in 2025 and the year goes up when the month goes
+# back (December to January).
+import datetime as dt
+def series(rs, year):
+    out, last = [], None
+    for x in rs:
+        d = dt.datetime.strptime(x['Date'] + ' %d' % year, '%B %d %Y').date()
+        if last and d < last:
+            year += 1; d = d.replace(year=year)
+        out.append((d.isoformat(), x)); last = d
+    return out
+tc = table('tiktok_content_haileytupy.csv', 'utf-8-sig')
+print('tiktok content', len(tc), 'views', sum(int(x['Total views']) for x in tc),
+      'likes', sum(int(x['Total likes']) for x in tc),
+      'comments', sum(int(x['Total comments']) for x in tc),
+      'shares', sum(int(x['Total shares']) for x in tc))
+to = series(table('tiktok_overview_haileytupy.csv', 'utf-8-sig'), 2025)
+print('tiktok overview', len(to), to[0][0], to[-1][0], len(set(d for d, _ in to)),
+      'views', sum(int(x['Video Views']) for _, x in to),
+      'profile', sum(int(x['Profile Views']) for _, x in to),
+      'comments>=0', sum(int(x['Comments']) for _, x in to if int(x['Comments']) >= 0),
+      sum(int(x['Comments']) >= 0 for _, x in to),
+      'shares', sum(int(x['Shares']) for _, x in to))
+tf = series(table('tiktok_followerhistory_haileytupy.csv', 'utf-8-sig'), 2025)
+known = [(d, int(x['Followers'])) for d, x in tf if x['Followers'] != 'undefined']
+print('tiktok followers', len(tf), 'known', len(known), known[0], known[-1])
