@@ -122,3 +122,30 @@ print('tiktok overview', len(to), to[0][0], to[-1][0], len(set(d for d, _ in to)
 tf = series(table('tiktok_followerhistory_haileytupy.csv', 'utf-8-sig'), 2025)
 known = [(d, int(x['Followers'])) for d, x in tf if x['Followers'] != 'undefined']
 print('tiktok followers', len(tf), 'known', len(known), known[0], known[-1])
+# The samples of examples/exports (make_samples.py): Instagram and TikTok
+# posts per week (Monday, UTC), platform and language, as v_posts_weekly
+# and v_post_views_weekly count them; spend per platform
+import glob
+EX = os.path.join(HERE, '..', '..', 'examples', 'exports') + os.sep
+lang = {'kpidemo': 'en', 'kpidemo_fr': 'fr'}
+def monday(d): return (d - dt.timedelta(days=d.weekday())).isoformat()
+wk = collections.defaultdict(lambda: [0, 0, 0])
+for f in sorted(glob.glob(EX + '*_instagram_posts.csv')):
+    for x in csv.DictReader(open(f, newline='', encoding='utf-8-sig')):
+        d = dt.datetime.strptime(x['Publish time'], '%m/%d/%Y %H:%M').date()
+        v = wk[(monday(d), 'instagram', lang[x['Account username']])]
+        v[0] += 1; v[1] += int(x['Views'])
+        v[2] += sum(int(x[c]) for c in ('Likes', 'Comments', 'Shares', 'Saves'))
+for f in sorted(glob.glob(EX + 'Content_*.csv')):
+    for x in csv.DictReader(open(f, newline='', encoding='utf-8-sig')):
+        link = x['Video link']
+        d = dt.datetime.fromtimestamp(int(link.rsplit('/', 1)[1]) >> 32, dt.timezone.utc).date()
+        v = wk[(monday(d), 'tiktok', lang[link.split('@')[1].split('/')[0]])]
+        v[0] += 1; v[1] += int(x['Total views'])
+        v[2] += sum(int(x[c]) for c in ('Total likes', 'Total comments', 'Total shares'))
+print('samples posts', sum(v[0] for v in wk.values()))
+for k in sorted(wk): print('  sample week', *k, *wk[k], repr(wk[k][2] / wk[k][1]))
+ma = list(csv.DictReader(open(EX + 'KPI-Demo-Ads-Mar-1-2025-Mar-31-2025.csv', newline='')))
+print('samples meta ads', len(ma), round(sum(float(x['Amount spent (CAD)']) for x in ma), 2),
+      sum(int(x['Impressions']) for x in ma), sum(int(x['Link clicks']) for x in ma),
+      sum(int(x['Results']) for x in ma))
