@@ -31,7 +31,7 @@ CREATE VIRTUAL TABLE temp.facebook_hootsuite USING kpi_csv(
 DROP TABLE temp.facebook_hootsuite;
 
 CREATE VIRTUAL TABLE temp.zendesk_tickets USING kpi_csv(
-  filename='examples/exports/zendesk_tickets_2025-03.csv');
+  filename='examples/exports/zendesk_tickets_2025-0*.csv');
 .read sql/import/zendesk_tickets.sql
 DROP TABLE temp.zendesk_tickets;
 
@@ -42,9 +42,15 @@ CREATE VIRTUAL TABLE temp.nps_survey USING kpi_csv(
 DROP TABLE temp.nps_survey;
 
 CREATE VIRTUAL TABLE temp.twcs USING kpi_csv(
-  filename='examples/exports/twcs_sample.csv');
+  filename='examples/exports/twcs_sample*.csv');
 .read sql/import/twcs.sql
 DROP TABLE temp.twcs;
+
+-- The sentiment of each customer message, once the conversations are in.
+CREATE VIRTUAL TABLE temp.sentiment_labels USING kpi_csv(
+  filename='examples/exports/sentiment_labels.csv');
+.read sql/import/sentiment.sql
+DROP TABLE temp.sentiment_labels;
 
 CREATE VIRTUAL TABLE temp.ab_udacity USING kpi_csv(
   filename='examples/exports/ab_data_help_widget.csv');

@@ -8,8 +8,12 @@ SOURCES.md there): the same header, quoting, number formats, line ends and
 quirks, so the same sql/import/*.sql file reads the sample and the real
 thing. The revenue files (a UTM click log, Shopify orders, CRM links) are
 the exception: no real one was found, so they follow the columns the tools
-document (see revenue_exports below and docs/attribution.md). The content is invented: two brands' accounts, one English and one
-French, over the four weeks from Monday 2025-03-03 to Sunday 2025-03-30.
+document (see revenue_exports below and docs/attribution.md), and so is
+sentiment_labels.csv: the three columns a sentiment tool's export of
+labels needs. The content is invented: two brands' accounts, one English
+and one French, over the four weeks from Monday 2025-03-03 to Sunday
+2025-03-30, and for support five more weeks to Sunday 2025-05-04 with the
+incidents the alert rules report (see APRIL below).
 
 Deterministic: one random.Random(seed) per file and no clock, so running it
 twice writes identical bytes (`git diff` after a run shows nothing). Only
@@ -546,6 +550,159 @@ def revenue_exports(solved_tickets):
     f.close()
 
 
+# --- April: five more weeks, and what the alert rules are shown on --------
+# From Monday 2025-03-31 to Sunday 2025-05-04 the team answers within the
+# hour, in both languages and both channels, and then, in the last week
+# (2025-04-28), the planted incidents that sql/alerts.sql reports
+# (docs/alerts.md works each one out):
+#   - an outage on Tuesday 29 and Wednesday 30 April: 24 more English and
+#     18 more French tweets to the support handles each day (the volume of
+#     both languages, so their shares of the volume hardly move), almost
+#     all of them negative: a volume spike and a negative-sentiment spike
+#     on x, en and fr;
+#   - on Wednesday 30 April the French handle falls behind: its replies
+#     take one to three hours (the French-cohort FRT breach);
+#   - Support FR's satisfaction scores drop to 1 and 2 that week (CSAT).
+# These go to files of their own, so that March's files stay as they were.
+APRIL = 28           # day number (from START) of Monday 2025-03-31
+APRIL_DAYS = 35
+OUTAGE = (APRIL + 29, APRIL + 30)   # Tuesday 29 and Wednesday 30 April
+FR_LATE_DAY = APRIL + 30
+LAST_WEEK = APRIL + 28              # Monday 28 April
+
+
+def zendesk_april():
+    """Support EN and FR tickets of April, all answered within the hour."""
+    rng = random.Random("zendesk-april")
+    f, w = writer("zendesk_tickets_2025-04.csv", "\r\n")
+    w.writerow(ZD_HEADER)
+    ticket = 520100
+    for day in range(APRIL, APRIL + APRIL_DAYS):
+        for group, lang in ZENDESK_GROUPS:
+            for _ in range(rng.choice([3, 3, 3, 4] if lang == "en"
+                                      else [2, 2, 3])):
+                ticket += 1
+                created = moment(rng, day, 7, 20).replace(second=0)
+                replies = rng.choice([1, 1, 2, 2, 3])
+                first_reply = created + dt.timedelta(
+                    minutes=rng.randrange(5, 50))
+                solved = rng.random() < 0.9
+                solved_at = first_reply + dt.timedelta(
+                    minutes=rng.randrange(30, 3000))
+                status = (rng.choice(["Closed", "Solved"]) if solved
+                          else rng.choice(["Open", "Pending"]))
+                score = ""
+                if solved:
+                    if lang == "fr" and day >= LAST_WEEK:
+                        score = rng.choice(["1", "2", "2", "1", "Offered"])
+                    else:
+                        score = rng.choice(["", "Offered", "5", "4", "5",
+                                            "3", "5", "2"])
+                full_min = int((solved_at - created).total_seconds() // 60)
+                assigned = created + dt.timedelta(minutes=rng.randrange(1, 5))
+                w.writerow([
+                    ticket, 10300000000000 + rng.randrange(10**9), group,
+                    status, rng.choice(["Low"] * 8 + ["Normal", "Urgent"]),
+                    "Mail", zd_time(created),
+                    zd_time(solved_at if solved else assigned),
+                    zd_time(assigned), zd_time(assigned),
+                    zd_time(solved_at) if solved else SENTINEL,
+                    round(full_min / 60) if solved else "", score,
+                    0, replies, business_minutes(created, first_reply),
+                    full_min if solved else "",
+                    business_minutes(created, solved_at) if solved else "",
+                    full_min if solved else "",
+                    business_minutes(created, solved_at) if solved else "",
+                    full_min // 2 if solved else "",
+                    business_minutes(created, solved_at) // 2 if solved
+                    else "", rng.choice(["-", "-", "Billing", "Login issue"])])
+    f.close()
+
+
+def twcs_april():
+    """April's support tweets (TWCS layout, in a file of their own)."""
+    rng = random.Random("twcs-april")
+    rows = []
+    next_id = [900000]
+    customer = [9100]
+    asks = {"en": ["my order has not arrived, can you help?",
+                   "how do I change my plan?"],
+            "fr": ["ma commande n'est pas arrivée, pouvez-vous m'aider ?",
+                   "comment changer d'offre ?"]}
+    down = {"en": "your app is down again, nothing loads!",
+            "fr": "l'appli est en panne, rien ne charge !"}
+    answers = {"en": "Sorry about that! Please DM us your order number. ^AM",
+               "fr": "Désolés ! Envoyez-nous votre numéro en DM. ^CL"}
+
+    def tweet(author, inbound, t, text, parent):
+        next_id[0] += rng.randrange(1, 4)
+        rows.append([next_id[0], author, "True" if inbound else "False",
+                     t.strftime("%a %b %d %H:%M:%S +0000 %Y"), text, "",
+                     parent if parent else ""])
+        return next_id[0]
+
+    for day in range(APRIL, APRIL + APRIL_DAYS):
+        for handle, lang in SUPPORT_HANDLES:
+            n = rng.randrange(4, 8) if lang == "en" else rng.randrange(3, 5)
+            extra = (24 if lang == "en" else 18) if day in OUTAGE else 0
+            for i in range(n + extra):
+                customer[0] += 1
+                who = str(customer[0])
+                t = moment(rng, day, 6, 22)
+                text = down[lang] if i >= n else rng.choice(asks[lang])
+                ask = tweet(who, True, t, f"@{handle} {text}", None)
+                late = lang == "fr" and day == FR_LATE_DAY
+                delay = (rng.randrange(3700, 10800) if late
+                         else rng.randrange(60, 2400))
+                reply_t = t + dt.timedelta(seconds=delay)
+                tweet(handle, False, reply_t, f"@{who} " + answers[lang], ask)
+    # response_tweet_id lists, as TWCS has them
+    replies = {}
+    for r in rows:
+        if r[6] != "":
+            replies.setdefault(r[6], []).append(str(r[0]))
+    for r in rows:
+        r[5] = ",".join(replies.get(r[0], []))
+    rng.shuffle(rows)
+    f, w = writer("twcs_sample_2025-04.csv", "\r\n")
+    w.writerow(["tweet_id", "author_id", "inbound", "created_at", "text",
+                "response_tweet_id", "in_response_to_tweet_id"])
+    w.writerows(rows)
+    f.close()
+
+
+def sentiment_export():
+    """Sentiment of every customer message, as a labelling tool exports it
+    (sql/import/sentiment.sql): tweets scored in -1..1 (a VADER-style
+    compound score), tickets labelled in their team's language."""
+    rng = random.Random("sentiment")
+    out = []
+    labels = {"en": ["positive", "neutral", "negative"],
+              "fr": ["positif", "neutre", "négatif"]}
+    lang_of = dict(ZENDESK_GROUPS)
+    for name in ["zendesk_tickets_2025-03.csv", "zendesk_tickets_2025-04.csv"]:
+        with open(os.path.join(OUT, name), newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                lab = rng.choices(labels[lang_of[r["Group"]]], [5, 3, 2])[0]
+                out.append(["zendesk", r["Id"], lab])
+    for name in ["twcs_sample.csv", "twcs_sample_2025-04.csv"]:
+        with open(os.path.join(OUT, name), newline="", encoding="utf-8") as f:
+            tweets = [r for r in csv.DictReader(f) if r["inbound"] == "True"]
+        for r in sorted(tweets, key=lambda r: int(r["tweet_id"])):
+            if "down" in r["text"] or "panne" in r["text"]:
+                score = -rng.uniform(0.4, 0.95)
+            else:
+                score = rng.choice([rng.uniform(0.1, 0.9),
+                                    rng.uniform(0.1, 0.9),
+                                    rng.uniform(-0.04, 0.04),
+                                    rng.uniform(-0.8, -0.1)])
+            out.append(["twcs", r["tweet_id"], f"{score:.4f}"])
+    f, w = writer("sentiment_labels.csv", "\n")
+    w.writerow(["Conversation source", "Conversation ID", "Sentiment"])
+    w.writerows(out)
+    f.close()
+
+
 # --- 2026 platforms (SOURCES.md "2026 platform exports") --------------------
 IG_ACCOUNTS = [("kpidemo", "en", "17841400000000011"),
                ("kpidemo_fr", "fr", "17841400000000022")]
@@ -703,6 +860,9 @@ if __name__ == "__main__":
     revenue_exports(solved)
     twcs_export()
     ab_export()
+    zendesk_april()
+    twcs_april()
+    sentiment_export()
     instagram_export()
     tiktok_export()
     google_ads_export()

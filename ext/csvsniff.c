@@ -3,19 +3,7 @@
 **
 **   SELECT * FROM kpi_csv_sniff('exports/posts.csv');
 **
-** Requirements (tests cite them as C-n, with csvtab.c's):
-**   C-10 kpi_csv_sniff(filename) has one row per column of the file (the
-**        first match of a glob) with what the default options decide:
-**        column (1-based), name (sniff.h SN-3), header (the header's cell),
-**        type (SN-5), first_values (up to three non-empty sampled cells,
-**        each cut at 40 bytes, joined by " | "), then the file's delimiter,
-**        encoding, bom, gzip, has_header, decimal and line_end (lf, crlf
-**        or cr) on every row. Then, for SPEC 6.1's rules: thousands (the
-**        column's separator when sampled cells use one: ',', '.' or
-**        'space'), nulls (sampled placeholders the column reads as NULL),
-**        yearless (1 for a column of "Month D" dates), and for the file
-**        skip (records before the header: a sep= line, title rows) and
-**        header_rows (description rows after it).
+** Its requirement is C-10 of csvtab.c's spec (one prefix, one file).
 */
 #include <string.h>
 

@@ -10,7 +10,7 @@
 **   filename    a path or a glob (required)
 **   header      auto | yes | no                             (default auto)
 **   header_rows description rows after the header, skipped  (default:
-**               0 or 1, sniff.h SN-11); with header=no, rows skipped at
+**               0 or 1, sniff.h SF-11); with header=no, rows skipped at
 **               the start
 **   delimiter   auto | , | ; | tab | '|' | any one character (default auto)
 **   quote       one character, or none                      (default ")
@@ -21,11 +21,11 @@
 **               REAL or none (auto)
 **   types       auto | text                                  (default auto)
 **   skip        rows skipped before the header (default: title and
-**               preamble rows are found, sniff.h SN-6)
+**               preamble rows are found, sniff.h SF-6)
 **   thousands   auto | , | . | ' ' | none                    (default auto)
-**   nullstr     'a,b,...': the placeholder words (default sniff.h SN-9)
-**   year        the year of a column's first yearless date (SN-10)
-**   export_date YYYY-MM-DD: yearless dates are on or before it (SN-10)
+**   nullstr     'a,b,...': the placeholder words (default sniff.h SF-9)
+**   year        the year of a column's first yearless date (SF-10)
+**   export_date YYYY-MM-DD: yearless dates are on or before it (SF-10)
 **
 ** Requirements (tests cite them as C-n):
 **   C-1  Options: an unknown key, a repeated key, a bad value or a missing
@@ -36,12 +36,12 @@
 **        opened fails at CREATE with the OS's reason.
 **   C-3  Each file is sniffed on its first 64 KiB (csvparse.h P-4) and its
 **        first records: line ends, delimiter (csv_sniff_delim), decimal
-**        mark (sniff.h SN-2), header (SN-1).
-**   C-4  Column names: sniff.h SN-3. The table's columns are the union
+**        mark (sniff.h SF-2), header (SF-1).
+**   C-4  Column names: sniff.h SF-3. The table's columns are the union
 **        over the files in order of first appearance; a file's cells are
 **        matched by name, and a column a file lacks reads NULL. With the
 **        columns option, cells are matched by position.
-**   C-5  Cells: sniff.h SN-4 (quoted cells are typed the same way: X
+**   C-5  Cells: sniff.h SF-4 (quoted cells are typed the same way: X
 **        exports quote every number). types=text makes every non-empty
 **        cell TEXT; a columns type TEXT does that for one column, INTEGER
 **        reads any integer that fits 64 bits (also with leading zeros or
@@ -60,6 +60,18 @@
 **        N fields" (N = SQLITE_LIMIT_COLUMN).
 **   C-9  The table is SQLITE_VTAB_DIRECTONLY, and it reads only the cells
 **        of the columns a query asks for; count(*) converts no cell.
+**   C-10 kpi_csv_sniff(filename) has one row per column of the file (the
+**        first match of a glob) with what the default options decide:
+**        column (1-based), name (sniff.h SF-3), header (the header's cell),
+**        type (SF-5), first_values (up to three non-empty sampled cells,
+**        each cut at 40 bytes, joined by " | "), then the file's delimiter,
+**        encoding, bom, gzip, has_header, decimal and line_end (lf, crlf
+**        or cr) on every row. Then, for SPEC 6.1's rules: thousands (the
+**        column's separator when sampled cells use one: ',', '.' or
+**        'space'), nulls (sampled placeholders the column reads as NULL),
+**        yearless (1 for a column of "Month D" dates), and for the file
+**        skip (records before the header: a sep= line, title rows) and
+**        header_rows (description rows after it).
 **   C-11 CREATE outside temp is an error that shows the temp form:
 **        "kpi_csv: create it in temp: CREATE VIRTUAL TABLE temp.posts
 **        USING kpi_csv(...)". A table stored in a database file (by an
@@ -213,7 +225,7 @@ struct CsvCursor {
   int iFile;
   sqlite3_int64 iRowid;
   int eof;
-  int *aYmd; /* SN-10 with year: per table column, the current record's
+  int *aYmd; /* SF-10 with year: per table column, the current record's
                 date as yyyymmdd (0: none), which the next one is near */
 };
 
@@ -619,10 +631,10 @@ static int csvtab_check_width(CsvCursor *c, CsvFile *f) {
 }
 
 /*
-** SN-10 with year: each yearless date of the record takes the year that
-** puts it nearest to the column's date on the record before; the first of
-** a file is in the given year. Done here, on every record, so that the
-** years do not depend on which rows a query reads.
+** With year (sniff.h SF-10): each yearless date of the record takes the
+** year that puts it nearest to the column's date on the record before;
+** the first of a file is in the given year. Done here, on every record,
+** so that the years do not depend on which rows a query reads.
 */
 static void csvtab_yearless_step(CsvCursor *c, const CsvTable *t,
                                  const CsvFile *f) {
@@ -717,7 +729,7 @@ static void csvtab_result_date(sqlite3_context *ctx, const char *z, int n,
   csvtab_result_text(ctx, z);
 }
 
-/* SN-10: a yearless date with its year; 0 when the cell is not one. */
+/* SF-10: a yearless date with its year; 0 when the cell is not one. */
 static int csvtab_result_yearless(sqlite3_context *ctx, const CsvCursor *c,
                                   const CsvTable *t, int i, const char *z,
                                   int n) {

@@ -1,6 +1,6 @@
 /*
 ** sniff.c: deciding the layout and the types of a sample of text rows, and
-** the dialect of a CSV file. The spec (SN-n) is in sniff.h.
+** the dialect of a CSV file. The spec (SF-n) is in sniff.h.
 */
 #include "sniff.h"
 
@@ -118,7 +118,7 @@ static const char *sniff_trim(const char *z, int *pn) {
   return z;
 }
 
-/* ------------------------------------------------------ one cell (SN-4) */
+/* ------------------------------------------------------ one cell (SF-4) */
 
 static int sniff_digit(char c) {
   return c >= '0' && c <= '9';
@@ -142,7 +142,7 @@ static int sniff_trim_pct(const char *z, int i, int e) {
   }
 }
 
-/* An integer of nInt digits at z[ds..], sign neg (SN-4's id rules). */
+/* An integer of nInt digits at z[ds..], sign neg (SF-4's id rules). */
 static int sniff_integer(const char *z, int i, int e, int ds, int nInt, int neg,
                          int plus, int anyInt, SniffValue *pV) {
   sqlite3_int64 v = 0;
@@ -263,7 +263,7 @@ static int sniff_sep_len(const char *z, int k, int e, char g) {
 }
 
 /*
-** SN-7: z[0..n) as a number whose integer part is grouped by g: 1 to 3
+** SF-7: z[0..n) as a number whose integer part is grouped by g: 1 to 3
 ** digits, then one or more groups of exactly 3, each after one separator.
 ** The digits are copied without the separators and typed by sniff_number.
 ** SQLITE_TEXT when the cell is not grouped that way.
@@ -305,7 +305,7 @@ static int sniff_grouped(const char *z, int n, char cDec, char g,
   return sniff_number(aBuf, o, cDec, 0, pV);
 }
 
-/* SN-9: 1 when z[0..n), blanks trimmed, is one of the layout's words. */
+/* SF-9: 1 when z[0..n), blanks trimmed, is one of the layout's words. */
 static int sniff_is_placeholder(const SniffLayout *pLay, const char *z, int n) {
   int i = 0, k;
   while (i < n && sniff_is_blank(z[i]))
@@ -359,7 +359,7 @@ int sniff_cell(const SniffLayout *pLay, int iCol, const char *z, int n,
   return t;
 }
 
-/* ------------------------------------------------ yearless dates (SN-10) */
+/* ------------------------------------------------ yearless dates (SF-10) */
 
 int sniff_month_day(const char *z, int n) {
   static const char *const azMonth[12] = {
@@ -422,7 +422,7 @@ void sniff_ymd_text(int ymd, char *aOut) {
                    ymd % 100);
 }
 
-/* --------------------------------------------------------- names (SN-3) */
+/* --------------------------------------------------------- names (SF-3) */
 
 /* The ASCII folding of a code point in U+00C0..U+017F, or 0. */
 static const char *sniff_fold_cp(unsigned cp) {
@@ -506,7 +506,7 @@ static char *sniff_dedup(char **az, int n, char *z) {
 }
 
 /*
-** The SN-3 names of nHead header cells (azHead may be 0: no header) in a
+** The SF-3 names of nHead header cells (azHead may be 0: no header) in a
 ** new array of nName names, each malloced.
 */
 static int sniff_names(char *const *azHead, int nHead, int nName,
@@ -538,7 +538,7 @@ nomem:
   return SQLITE_NOMEM;
 }
 
-/* ------------------------------------------------------ layout (SN-1..5) */
+/* ------------------------------------------------------ layout (SF-1..5) */
 
 /* 1 when z starts like a yyyy-mm-dd date. */
 static int sniff_looks_dated(const char *z) {
@@ -554,7 +554,7 @@ static int sniff_ndesc(const SniffOpts *o) {
   return o->nHeaderRows > 0 ? o->nHeaderRows : 0;
 }
 
-/* SN-1: 1 when row r of the sample can be a header. */
+/* SF-1: 1 when row r of the sample can be a header. */
 static int sniff_is_header(const SniffRows *pS, int r, char cDec) {
   int i;
   for (i = 0; i < pS->anRow[r]; i++) {
@@ -568,13 +568,13 @@ static int sniff_is_header(const SniffRows *pS, int r, char cDec) {
   return 1;
 }
 
-/* 1 when z is exactly an integer grouped by g ("1.200"): SN-8. */
+/* 1 when z is exactly an integer grouped by g ("1.200"): SF-8. */
 static int sniff_is_grouped_int(const char *z, int n, char g) {
   SniffValue v;
   return sniff_grouped(z, n, g == '.' ? ',' : '.', g, &v) == SQLITE_INTEGER;
 }
 
-/* SN-2, SN-8: the decimal mark of the data rows from iData. */
+/* SF-2, SF-8: the decimal mark of the data rows from iData. */
 static char sniff_decimal_mark(const SniffOpts *o, const SniffRows *pS,
                                int iData, int cDelim) {
   int nComma = 0, nPoint = 0, r, i;
@@ -613,18 +613,18 @@ static int sniff_width(const SniffRows *pS, int r) {
   return n;
 }
 
-/* SN-6: 1 when the one cell of row r reads "Label: value". */
+/* SF-6: 1 when the one cell of row r reads "Label: value". */
 static int sniff_is_label_line(const SniffRows *pS, int r) {
   const char *z = pS->anRow[r] > 0 ? pS->aazRow[r][0] : "";
   int i = 0;
-  while (z[i] && i < 40 && (isalpha((unsigned char)z[i]) || z[i] == ' ')) {
+  while (i < 40 && z[i] && (isalpha((unsigned char)z[i]) || z[i] == ' ')) {
     i++;
   }
   return i > 0 && z[i] == ':' && z[i + 1] == ' ';
 }
 
 /*
-** SN-6: the title rows of the sample (sets pLay->nSkip), or SQLITE_ERROR
+** SF-6: the title rows of the sample (sets pLay->nSkip), or SQLITE_ERROR
 ** with *pzWhy for a preamble with no header.
 */
 static int sniff_titles(const SniffOpts *o, const SniffRows *pS, int cDelim,
@@ -668,7 +668,7 @@ struct SniffTally {
   int nText;       /* other text */
   int nMd;         /* yearless dates */
   int nBucket;     /* "< 10%", "> 90%" */
-  int nInt, nReal; /* SN-5 */
+  int nInt, nReal; /* SF-5 */
 };
 
 static const char azSniffThou[3] = {',', '.', ' '};
@@ -682,7 +682,7 @@ static int sniff_holds_sep(const char *z, int n, char g) {
   return 0;
 }
 
-/* SN-9: a bucket, "< 10%" or "> 90%": '<' or '>', blanks, a number. */
+/* SF-9: a bucket, "< 10%" or "> 90%": '<' or '>', blanks, a number. */
 static int sniff_is_bucket(const SniffLayout *pLay, const char *z, int n) {
   int i = 0;
   SniffValue v;
@@ -695,7 +695,7 @@ static int sniff_is_bucket(const SniffLayout *pLay, const char *z, int n) {
          v.eType == SQLITE_INTEGER;
 }
 
-/* Tallies one sampled cell of a column (SN-5, SN-7, SN-9, SN-10). */
+/* Tallies one sampled cell of a column (SF-5, SF-7, SF-9, SF-10). */
 static void sniff_tally_cell(const SniffOpts *o, const SniffLayout *pLay,
                              const char *z, SniffTally *t) {
   int n = (int)strlen(z), g, t0;
@@ -734,7 +734,7 @@ static void sniff_tally_cell(const SniffOpts *o, const SniffLayout *pLay,
   t->nText++;
 }
 
-/* SN-5, SN-7, SN-9, SN-10: decides column iCol from its sampled cells. */
+/* SF-5, SF-7, SF-9, SF-10: decides column iCol from its sampled cells. */
 static void sniff_decide_column(const SniffOpts *o, const SniffRows *pS,
                                 SniffLayout *pLay, int iCol) {
   SniffCol *c = &pLay->aCol[iCol];
@@ -757,17 +757,17 @@ static void sniff_decide_column(const SniffOpts *o, const SniffRows *pS,
     t.nText += t.aGroup[best]; /* a text column keeps its grouped cells */
   }
   if (o->eThousands > 0 && best < 0 && (char)o->eThousands != pLay->cDec) {
-    c->cThou = (char)o->eThousands; /* SN-7: forced, for later cells too */
+    c->cThou = (char)o->eThousands; /* SF-7: forced, for later cells too */
   }
   c->isNumeric = t.nText == 0 && (t.nNum > 0 || (best >= 0 && c->cThou));
   c->nGrouped = c->cThou && best >= 0 ? t.aGroup[best] : 0;
   if (c->isNumeric && c->cThou == 0 && o->eThousands < 0 && pLay->cDec == '.' &&
       t.aVeto[0] == 0) {
-    /* SN-7: a later "1,004" in a column that was below 1,000 in the
+    /* SF-7: a later "1,004" in a column that was below 1,000 in the
        sample (Sprout's audience) is a number too. */
     c->cThou = ',';
   }
-  t.nText += t.nBucket; /* buckets stay text (SN-9) */
+  t.nText += t.nBucket; /* buckets stay text (SF-9) */
   c->isYearless = t.nMd > 0 && t.nMd == t.nText && t.nNum == 0;
   c->nPlaceholder = c->isNumeric ? t.nPh : 0;
   if (!c->isNumeric) t.nText += t.nPh;
@@ -777,7 +777,7 @@ static void sniff_decide_column(const SniffOpts *o, const SniffRows *pS,
                        : 0;
 }
 
-/* SN-9: the placeholder words of the options, in pLay. */
+/* SF-9: the placeholder words of the options, in pLay. */
 static int sniff_null_words(const SniffOpts *o, SniffLayout *pLay) {
   static const char *const azDefault[] = {
       "--", "-", "\xE2\x80\x94", "N/A", "n/a", "undefined", "null"};
@@ -809,7 +809,7 @@ static int sniff_null_words(const SniffOpts *o, SniffLayout *pLay) {
 }
 
 /*
-** SN-11: with header_rows unset, 1 when the row after the header describes
+** SF-11: with header_rows unset, 1 when the row after the header describes
 ** the columns. Then iData moves past it and the columns stay decided on
 ** the rows after it; else nothing changes.
 */
@@ -843,7 +843,7 @@ static int sniff_description_row(const SniffOpts *o, const SniffRows *pS,
   return 0;
 }
 
-/* The header decision (SN-1): sets hasHeader and iData. */
+/* The header decision (SF-1): sets hasHeader and iData. */
 static void sniff_header(const SniffOpts *o, const SniffRows *pS, int cDelim,
                          SniffLayout *pLay) {
   int r0 = pLay->nSkip;
@@ -858,7 +858,7 @@ static void sniff_header(const SniffOpts *o, const SniffRows *pS, int cDelim,
   pLay->iData = r0 + (has ? 1 : 0) + sniff_ndesc(o);
 }
 
-/* SN-3: the column count and names. */
+/* SF-3: the column count and names. */
 static int sniff_columns(const SniffRows *pS, SniffLayout *pLay) {
   int r;
   if (pLay->hasHeader) {
@@ -974,7 +974,7 @@ static char **sniff_copy_record(CsvReader *pR, int *pn) {
 }
 
 /*
-** SN-6: the bytes of the sample's leading lines (at most SNIFF_MAX_TITLE)
+** SF-6: the bytes of the sample's leading lines (at most SNIFF_MAX_TITLE)
 ** that hold none of the delimiters csv_sniff_delim tries: title lines,
 ** which would otherwise make it count one field per record. 0 when every
 ** line is such a line.

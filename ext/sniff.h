@@ -16,62 +16,62 @@
 **   sniff_cell(&lay, i, z, n, SNIFF_AUTO, &v);    type one text cell
 **   sniff_layout_clear(&lay); sniff_rows_clear(&s);
 **
-** Requirements (tests cite them as SN-n):
-**   SN-1 Header (auto): the first row after the skipped rows is a header
+** Requirements (tests cite them as SF-n):
+**   SF-1 Header (auto): the first row after the skipped rows is a header
 **        unless one of its cells is a number or starts with a yyyy-mm-dd
-**        date. header_rows description rows after it are not data (unset:
-**        SN-11 decides 0 or 1).
-**   SN-2 Decimal mark (auto): ',' when the delimiter is not ',' and the
+**        date. header_rows description rows after it are not data (when
+**        unset, 0 or 1 as SF-11 decides).
+**   SF-2 Decimal mark (auto): ',' when the delimiter is not ',' and the
 **        sampled data cells hold numbers with a decimal comma and none
 **        with a point; else '.'.
-**   SN-3 Names: the header's cells folded to snake_case ASCII (lower case;
+**   SF-3 Names: the header's cells folded to snake_case ASCII (lower case;
 **        Latin-1 and common Latin Extended-A letters folded, ß to ss; each
 **        run of other characters one '_'; no '_' at either end); an empty
 **        name is column_N (N its 1-based position); a repeated name gets
 **        _2, _3. Without a header: column_1 .. column_N, N the most cells
 **        of a sampled data row.
-**   SN-4 One cell (sniff_cell): empty or blank -> NULL; an integer ->
+**   SF-4 One cell (sniff_cell): empty or blank -> NULL; an integer ->
 **        INTEGER, except with a leading zero, a leading '+' or more than 18
 **        digits (ids: TEXT); a decimal (the decimal mark, optional
 **        exponent) -> REAL; a number followed by '%' (blanks, U+00A0 or
 **        U+202F allowed) -> REAL fraction; all else TEXT as it is. Forced
 **        SNIFF_INTEGER reads any integer that fits 64 bits and integral
 **        reals as INTEGER; SNIFF_REAL reads numbers as REAL.
-**   SN-5 A column's display type (SniffCol.eType): TEXT when a sampled
+**   SF-5 A column's display type (SniffCol.eType): TEXT when a sampled
 **        cell is text, else REAL when one is a decimal, else INTEGER, or 0
-**        (no non-empty sampled cell). Placeholders (SN-9) in a numeric
-**        column and yearless dates (SN-10) are left out of it.
-**   SN-6 Title and preamble rows (SPEC 6.1): with skip unset and header
+**        (no non-empty sampled cell). Placeholders (SF-9) in a numeric
+**        column and yearless dates (SF-10) are left out of it.
+**   SF-6 Title and preamble rows (SPEC 6.1): with skip unset and header
 **        not no, the leading rows (at most SNIFF_MAX_TITLE) that hold at
 **        most one non-empty cell are skipped when the row after them holds
-**        two or more and is a header (SN-1; with header=yes, any row).
+**        two or more and is a header (SF-1; with header=yes, any row).
 **        skip=N skips N rows instead, and nothing is looked for. A sample
 **        made only of one-cell rows of which two or more read "Label:
 **        value" (LinkedIn's "Report Start: August 18, 2019") is a preamble
 **        with no header: an error. So are title rows and a header with no
 **        data row after them.
-**   SN-7 Thousands separators, per column: a cell "795,836", "4,838.80",
+**   SF-7 Thousands separators, per column: a cell "795,836", "4,838.80",
 **        "1 200" (a space, U+00A0 or U+202F), "1.200,50" is grouped when
 **        its integer part is 1 to 3 digits then groups of exactly 3, each
 **        after the one separator, which is not the decimal mark. A column
 **        takes a separator when its sampled cells are numbers, grouped
 **        numbers, placeholders and buckets only, one cell at least is
 **        grouped, and no sampled cell holds that separator in another way;
-**        then its grouped cells are numbers. A numeric column (SN-9) of a
+**        then its grouped cells are numbers. A numeric column (SF-9) of a
 **        file with a decimal point and no ',' in its sample takes ',' too,
 **        for cells past the sample ("1,004" once an audience passes 1,000).
 **        Other columns ("5,7" id lists) keep their text. thousands=, . ' '
 **        or none forces one for every column (none: no grouping anywhere).
-**   SN-8 The decimal mark of SN-2 counts "1.200,50" and "1 200,5" as
+**   SF-8 The decimal mark of SF-2 counts "1.200,50" and "1 200,5" as
 **        decimal commas, and a point in a cell that is exactly a grouped
 **        integer ("1.200") as neither mark.
-**   SN-9 Placeholders: a cell that is, blanks trimmed, one of "--", "-",
+**   SF-9 Placeholders: a cell that is, blanks trimmed, one of "--", "-",
 **        "—", "N/A", "n/a", "undefined", "null" (nullstr='a,b' gives the
 **        list instead; nullstr='' none) is NULL in a numeric column: one
-**        whose sampled cells are numbers (SN-7 included), placeholders and
+**        whose sampled cells are numbers (SF-7 included), placeholders and
 **        buckets only, with at least one number. In any other column it is
 **        text. Buckets ("< 10%", "> 90%": '<' or '>', a number) are text.
-**   SN-10 Yearless dates: a column whose non-empty sampled cells are all
+**   SF-10 Yearless dates: a column whose non-empty sampled cells are all
 **        "Month D" (English month, full or three letters, any case; a day
 **        the month has, February 29 included) is a yearless date column.
 **        With year=Y its cells become 'YYYY-MM-DD': the column's first
@@ -82,7 +82,7 @@
 **        crossing New Year, in either order, gets the right years. With
 **        export_date=YYYY-MM-DD, each is the latest such date on or before
 **        the export date. Without either it stays text.
-**   SN-11 Description rows (header_rows unset): the row after the header
+**   SF-11 Description rows (header_rows unset): the row after the header
 **        describes the columns (Facebook Insights' "Lifetime: The number
 **        of people who ...") when, deciding the columns on the rows after
 **        it, two or more are numeric, two or more of those hold text in
@@ -95,7 +95,7 @@
 #include "kpi.h"
 
 #define SNIFF_SAMPLE_ROWS 200 /* data rows sampled after the header */
-#define SNIFF_MAX_TITLE 20    /* leading rows SN-6 may take as titles */
+#define SNIFF_MAX_TITLE 20    /* leading rows SF-6 may take as titles */
 
 /* How sniff_cell types a cell (the columns option's types). */
 #define SNIFF_AUTO 0
@@ -120,24 +120,24 @@ void sniff_rows_clear(SniffRows *p);
 typedef struct SniffOpts SniffOpts;
 struct SniffOpts {
   int eHeader;     /* -1 auto, 0 no, 1 yes */
-  int nHeaderRows; /* description rows after the header (SN-1), -1 auto */
+  int nHeaderRows; /* description rows after the header (SF-1), -1 auto */
   int eDecimal;    /* -1 auto, '.' or ',' */
   int typesText;   /* types=text: every non-empty cell TEXT */
-  int nSkip;       /* SN-6: -1 auto, else rows skipped before the header */
-  int eThousands;  /* SN-7: -1 auto, 0 none, ',', '.' or ' ' */
-  char *zNull;     /* SN-9: the nullstr list, or 0 for the default */
-  int iYear;       /* SN-10: year=, or 0 */
-  int iExportDate; /* SN-10: export_date as yyyymmdd, or 0 */
+  int nSkip;       /* SF-6: -1 auto, else rows skipped before the header */
+  int eThousands;  /* SF-7: -1 auto, 0 none, ',', '.' or ' ' */
+  char *zNull;     /* SF-9: the nullstr list, or 0 for the default */
+  int iYear;       /* SF-10: year=, or 0 */
+  int iExportDate; /* SF-10: export_date as yyyymmdd, or 0 */
 };
 void sniff_opts_default(SniffOpts *o);
 
 /* What was decided for one column. */
 typedef struct SniffCol SniffCol;
 struct SniffCol {
-  int eType;        /* SN-5: SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or 0 */
-  int isNumeric;    /* SN-9: placeholders read as NULL */
-  int isYearless;   /* SN-10 */
-  char cThou;       /* SN-7: ',', '.', ' ' (any of the three spaces) or 0 */
+  int eType;        /* SF-5: SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or 0 */
+  int isNumeric;    /* SF-9: placeholders read as NULL */
+  int isYearless;   /* SF-10 */
+  char cThou;       /* SF-7: ',', '.', ' ' (any of the three spaces) or 0 */
   int nGrouped;     /* grouped cells in the sample */
   int nPlaceholder; /* placeholders among the sampled cells */
 };
@@ -145,22 +145,22 @@ struct SniffCol {
 /* What sniff_layout decided for a sample. */
 typedef struct SniffLayout SniffLayout;
 struct SniffLayout {
-  int nSkip;     /* SN-6: rows of the sample before the header (or data) */
+  int nSkip;     /* SF-6: rows of the sample before the header (or data) */
   int hasHeader; /* row nSkip is the header */
   int iData;     /* the sample's first data row */
   char cDec;     /* decimal mark, '.' or ',' */
   int nCol;
-  char **azName;  /* nCol SN-3 names */
+  char **azName;  /* nCol SF-3 names */
   SniffCol *aCol; /* nCol decisions */
-  int nNull;      /* SN-9: the placeholder words */
+  int nNull;      /* SF-9: the placeholder words */
   char **azNull;
-  int iYear, iExportDate; /* SN-10, from the options */
+  int iYear, iExportDate; /* SF-10, from the options */
 };
 /*
-** Decides the layout of the sample (SN-1..10). cDelim is the file's
-** delimiter (SN-2), or 0 when there is none (a workbook). Returns
+** Decides the layout of the sample (SF-1..10). cDelim is the file's
+** delimiter (SF-2), or 0 when there is none (a workbook). Returns
 ** SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR with *pzWhy a static text
-** that the caller puts after the file's name (SN-6).
+** that the caller puts after the file's name (SF-6).
 */
 int sniff_layout(const SniffOpts *o, const SniffRows *pS, int cDelim,
                  SniffLayout *pLay, const char **pzWhy);
@@ -174,14 +174,14 @@ struct SniffValue {
   double r;
 };
 /*
-** SN-4, SN-7, SN-9: types z[0..n) as column iCol of the layout decides;
+** SF-4, SF-7, SF-9: types z[0..n) as column iCol of the layout decides;
 ** eForce is SNIFF_AUTO or a columns option type. Returns eType. A yearless
-** date (SN-10) is SQLITE_TEXT here: see sniff_yearless.
+** date (SF-10) is SQLITE_TEXT here: see sniff_yearless.
 */
 int sniff_cell(const SniffLayout *pLay, int iCol, const char *z, int n,
                int eForce, SniffValue *pV);
 /*
-** SN-10: the month and day of a "Month D" cell as m*100+d, or 0. And the
+** SF-10: the month and day of a "Month D" cell as m*100+d, or 0. And the
 ** 'YYYY-MM-DD' of md in the year that sniff_year_near or the export date
 ** gives (aOut holds 11 bytes).
 */
@@ -189,9 +189,9 @@ int sniff_month_day(const char *z, int n);
 int sniff_year_near(int iPrevYmd, int md);
 int sniff_year_export(int iExportYmd, int md);
 void sniff_ymd_text(int ymd, char *aOut);
-/* SN-4 under a given decimal mark, without a layout. */
+/* SF-4 under a given decimal mark, without a layout. */
 int sniff_number(const char *z, int n, char cDec, int anyInt, SniffValue *pV);
-/* SN-3: the snake_case ASCII of z[0..n), "" when nothing is left. */
+/* SF-3: the snake_case ASCII of z[0..n), "" when nothing is left. */
 char *sniff_snake(const char *z, int n);
 /* 1 for the blanks trimmed around cells: space, tab, CR, LF. */
 int sniff_is_blank(char c);
@@ -237,7 +237,7 @@ int sniff_csv_open(const char *zPath, int eEnc, const char *zMod,
 char *sniff_read_error(const char *zMod, const char *zPath, CsvReader *pR,
                        int rc);
 /*
-** C-2 of csvtab.c: the files of a filename option, a path or a glob, in
+** The files of a filename option (csvtab.c C-2), a path or a glob, in
 ** byte order of their names (*pazPath: n strings, sniff_free_strings).
 */
 int sniff_expand(const char *zPattern, const char *zMod, char ***pazPath,

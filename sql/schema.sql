@@ -190,6 +190,18 @@ CREATE TABLE IF NOT EXISTS conversations (
     CONSTRAINT conversations_escalated_flag CHECK (escalated IN (0, 1)),
   converted         INTEGER
     CONSTRAINT conversations_converted_flag CHECK (converted IN (0, 1)),
+  -- The customer's sentiment, a label or a score as SPEC 9 and
+  -- net_sentiment read it (sql/alerts.sql AL-10): positive pos positif +1,
+  -- neutral neu neutre 0, negative neg négatif negatif -1 (trimmed, any
+  -- ASCII case), or a number in -1..1.
+  sentiment         TEXT
+    CONSTRAINT conversations_sentiment_label CHECK (sentiment IS NULL
+      OR lower(trim(sentiment)) IN ('positive', 'pos', 'positif', '+1',
+           'neutral', 'neu', 'neutre', '0', 'negative', 'neg', 'négatif',
+           'nÉgatif', 'negatif', '-1')
+      OR (trim(sentiment) GLOB '*[0-9]*'
+          AND trim(sentiment) NOT GLOB '*[^0-9.eE+-]*'
+          AND CAST(trim(sentiment) AS REAL) BETWEEN -1 AND 1)),
   variant           TEXT           -- A/B arm the contact was served
     CONSTRAINT conversations_variant_arm
     CHECK (variant IN ('control', 'treatment')),
