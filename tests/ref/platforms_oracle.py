@@ -149,3 +149,36 @@ ma = list(csv.DictReader(open(EX + 'KPI-Demo-Ads-Mar-1-2025-Mar-31-2025.csv', ne
 print('samples meta ads', len(ma), round(sum(float(x['Amount spent (CAD)']) for x in ma), 2),
       sum(int(x['Impressions']) for x in ma), sum(int(x['Link clicks']) for x in ma),
       sum(int(x['Results']) for x in ma))
+# LinkedIn creator export (a workbook): read with zipfile and ElementTree
+# from the standard library (no openpyxl on the test machine)
+import re, zipfile, xml.etree.ElementTree as ET
+NS = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+RNS = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id'
+def xlsx_sheets(path):
+    z = zipfile.ZipFile(path)
+    ss = [''.join(t.text or '' for t in si.iter('{%s}t' % NS['m']))
+          for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', NS)]
+    rels = {r.get('Id'): r.get('Target') for r in ET.fromstring(z.read('xl/_rels/workbook.xml.rels'))}
+    out = {}
+    for sh in ET.fromstring(z.read('xl/workbook.xml')).find('m:sheets', NS):
+        target = rels[sh.get(RNS)].lstrip('/')
+        if not target.startswith('xl/'): target = 'xl/' + target
+        rows = []
+        for row in ET.fromstring(z.read(target)).iter('{%s}row' % NS['m']):
+            vals = []
+            for c in row.findall('m:c', NS):
+                v = c.find('m:v', NS); t = c.get('t')
+                if t == 's': vals.append(ss[int(v.text)])
+                elif t == 'inlineStr': vals.append(''.join(x.text or '' for x in c.iter('{%s}t' % NS['m'])))
+                else: vals.append(v.text if v is not None else '')
+            rows.append(vals)
+        out[sh.get('name')] = rows
+    return out
+li = xlsx_sheets(R + 'linkedin_creator_export_demo.xlsx')
+eng = [r for r in li['ENGAGEMENT'][1:] if r and r[0]]
+dmy = lambda s: dt.datetime.strptime(s, '%m/%d/%Y').date().isoformat()
+fol = [r for r in li['FOLLOWERS'] if len(r) == 2 and re.match(r'\d+/\d+/\d{4}$', r[0])]
+print('linkedin engagement', li['ENGAGEMENT'][0], len(eng), min(dmy(r[0]) for r in eng), max(dmy(r[0]) for r in eng),
+      'impr', sum(int(float(r[1])) for r in eng),
+      'eng>=0', sum(int(float(r[2])) for r in eng if float(r[2]) >= 0), sum(float(r[2]) >= 0 for r in eng),
+      'followers', li['FOLLOWERS'][0], len(fol), sum(int(float(r[1])) for r in fol))
