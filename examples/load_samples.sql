@@ -17,7 +17,7 @@ INSERT OR REPLACE INTO accounts (platform, account, language) VALUES
   ('zendesk', 'Support EN', 'en'), ('zendesk', 'Support FR', 'fr'),
   ('instagram', 'kpidemo', 'en'), ('instagram', 'kpidemo_fr', 'fr'),
   ('tiktok', 'kpidemo', 'en'), ('tiktok', 'kpidemo_fr', 'fr'),
-  ('google_ads', '123-456-7890', 'en');
+  ('google_ads', '123-456-7890', 'en'), ('linkedin', 'kpidemo', 'en');
 
 -- Both accounts' monthly X exports at once: kpi_csv reads a glob.
 CREATE VIRTUAL TABLE temp.x_tweet_activity USING kpi_csv(
@@ -86,6 +86,23 @@ CREATE VIRTUAL TABLE temp.tiktok_content USING kpi_csv(
   filename='examples/exports/Content_*.csv', export_date='2025-03-31');
 .read sql/import/tiktok_content.sql
 DROP TABLE temp.tiktok_content;
+
+-- LinkedIn's creator analytics, a workbook (kpi_xlsx): its days into
+-- page_days. The workbook does not name the member.
+CREATE VIRTUAL TABLE temp.linkedin_engagement USING kpi_xlsx(
+  filename='examples/exports/Content_*_KPIDemo.xlsx', sheet='ENGAGEMENT');
+CREATE VIRTUAL TABLE temp.linkedin_followers USING kpi_xlsx(
+  filename='examples/exports/Content_*_KPIDemo.xlsx', sheet='FOLLOWERS',
+  skip=1);
+CREATE VIRTUAL TABLE temp.linkedin_followers_total USING kpi_xlsx(
+  filename='examples/exports/Content_*_KPIDemo.xlsx', sheet='FOLLOWERS',
+  header=no, range='A1:B1');
+CREATE TEMP TABLE linkedin_account AS SELECT 'kpidemo' AS account;
+.read sql/import/linkedin_creator.sql
+DROP TABLE temp.linkedin_engagement;
+DROP TABLE temp.linkedin_followers;
+DROP TABLE temp.linkedin_followers_total;
+DROP TABLE temp.linkedin_account;
 
 -- Ad spend for March: the Google Ads campaign report (its period row,
 -- "1 March 2025 - 31 March 2025", written out as the import asks) and the

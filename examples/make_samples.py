@@ -851,6 +851,91 @@ def meta_ads_export():
     f.close()
 
 
+# LinkedIn creator analytics: a workbook (LinkedIn exports no CSV) with
+# the sheets of the real one that the import reads, dates as text
+# "M/D/YYYY", counts as numbers; FOLLOWERS opens with the total on the
+# export day, then a blank row. Written with zipfile: no Excel library.
+def xlsx_cell(ref, v):
+    if isinstance(v, str):
+        v = v.replace("&", "&amp;").replace("<", "&lt;")
+        return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, v)
+    return '<c r="%s"><v>%s</v></c>' % (ref, v)
+
+
+def xlsx_sheet(rows):
+    out = []
+    for i, row in enumerate(rows, 1):
+        cells = "".join(xlsx_cell("%s%d" % ("ABCDEFG"[j], i), v)
+                        for j, v in enumerate(row) if v is not None)
+        out.append('<row r="%d">%s</row>' % (i, cells))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>'
+            % "".join(out))
+
+
+def linkedin_export():
+    import zipfile
+    rng = random.Random(1300)
+    days = [START + dt.timedelta(days=d) for d in range(DAYS)]
+    mdy = ["%d/%d/%d" % (t.month, t.day, t.year) for t in days]
+    engagement = [["Date", "Impressions", "Engagements"]]
+    followers = [["Total followers on %s:" % mdy[-1], 2480], [None],
+                 ["Date", "New followers"]]
+    for d in mdy:
+        impr = rng.randrange(150, 1600)
+        engagement.append([d, impr, impr * rng.randrange(1, 6) // 100])
+        followers.append([d, rng.randrange(0, 9)])
+    sheets = [("DISCOVERY", [["Overall Performance", "3/3/2025 - 3/30/2025"]]),
+              ("ENGAGEMENT", engagement), ("FOLLOWERS", followers)]
+    ns = "http://schemas.openxmlformats.org"
+    parts = {
+        "[Content_Types].xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="%s/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            % ns + "".join(
+                '<Override PartName="/xl/worksheets/sheet%d.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.'
+                'spreadsheetml.worksheet+xml"/>' % (i + 1)
+                for i in range(len(sheets))) + "</Types>",
+        "_rels/.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="%s/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="%s/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>' % (ns, ns),
+        "xl/workbook.xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="%s/spreadsheetml/2006/main" xmlns:r="%s/'
+            'officeDocument/2006/relationships"><sheets>' % (ns, ns)
+            + "".join('<sheet name="%s" sheetId="%d" r:id="rId%d"/>'
+                      % (name, i + 1, i + 1)
+                      for i, (name, _) in enumerate(sheets))
+            + "</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="%s/package/2006/relationships">' % ns
+            + "".join('<Relationship Id="rId%d" Type="%s/officeDocument/'
+                      '2006/relationships/worksheet" '
+                      'Target="worksheets/sheet%d.xml"/>' % (i + 1, ns, i + 1)
+                      for i in range(len(sheets)))
+            + "</Relationships>",
+    }
+    for i, (_, rows) in enumerate(sheets):
+        parts["xl/worksheets/sheet%d.xml" % (i + 1)] = xlsx_sheet(rows)
+    path = os.path.join(OUT, "Content_2025-03-03_2025-03-30_KPIDemo.xlsx")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2025, 3, 31, 6, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     x_exports()
@@ -867,3 +952,4 @@ if __name__ == "__main__":
     tiktok_export()
     google_ads_export()
     meta_ads_export()
+    linkedin_export()

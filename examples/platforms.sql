@@ -1,6 +1,7 @@
--- platforms.sql: prints the views-based posts (Instagram, TikTok) and the
--- paid spend per week, platform, language and currency (sql/views.sql
--- VW-20, VW-21). Needs kpi and the views:
+-- platforms.sql: prints the views-based posts (Instagram, TikTok), the
+-- paid spend per week, platform, language and currency, and the account
+-- days (LinkedIn) per week (sql/views.sql
+-- VW-20, VW-21, VW-22). Needs kpi and the views:
 --
 --   sqlite> .load ./kpi
 --   sqlite> .read sql/views.sql
@@ -17,3 +18,8 @@ SELECT week, platform, language AS lang, currency AS cur,
        round(cac, 2) AS cac, round(roas, 2) AS roas
 FROM v_spend_weekly
 ORDER BY week, platform, language, currency;
+SELECT week, platform, language AS lang, days, impressions AS impr,
+       engagements AS eng, round(100 * engagement_rate, 2) AS "eng %",
+       follows, followers
+FROM v_account_days_weekly
+ORDER BY week, platform, language;

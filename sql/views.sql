@@ -198,6 +198,10 @@ GROUP BY 1, 2, 3;
 --      clicks, conversions, conversion value, CPM, CPC, CAC (cost per
 --      conversion) and ROAS (conversion value / spend). Money never adds
 --      across currencies: currency is part of the group.
+-- VW-22 v_account_days_weekly: per week, platform and language (accounts,
+--      else 'und'), the account days of page_days (SC-10): impressions,
+--      engagements, engagements per impression, views, profile visits,
+--      follows, and followers on the week's last day that has a count.
 DROP VIEW IF EXISTS temp.v_post_views_weekly;
 CREATE TEMP VIEW v_post_views_weekly AS
 SELECT date(published_at, 'weekday 0', '-6 days') AS week,
@@ -233,3 +237,25 @@ SELECT date(s.day, 'weekday 0', '-6 days') AS week,
 FROM ad_spend AS s
 LEFT JOIN accounts AS a ON a.platform = s.platform AND a.account = s.account
 GROUP BY 1, 2, 3, 4;
+
+DROP VIEW IF EXISTS temp.v_account_days_weekly;
+CREATE TEMP VIEW v_account_days_weekly AS
+SELECT date(d.day, 'weekday 0', '-6 days') AS week,
+       d.platform,
+       coalesce(a.language, 'und') AS language,
+       count(*) AS days,
+       sum(d.impressions) AS impressions,
+       sum(d.engagements) AS engagements,
+       engagement_rate(d.engagements, d.impressions) AS engagement_rate,
+       sum(d.views) AS views,
+       sum(d.profile_visits) AS profile_visits,
+       sum(d.follows) AS follows,
+       (SELECT d2.followers FROM page_days AS d2
+        WHERE d2.platform = d.platform AND d2.account = d.account
+          AND d2.followers IS NOT NULL
+          AND date(d2.day, 'weekday 0', '-6 days')
+              = date(d.day, 'weekday 0', '-6 days')
+        ORDER BY d2.day DESC LIMIT 1) AS followers
+FROM page_days AS d
+LEFT JOIN accounts AS a ON a.platform = d.platform AND a.account = d.account
+GROUP BY 1, 2, 3;

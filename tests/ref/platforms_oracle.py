@@ -157,7 +157,8 @@ RNS = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id'
 def xlsx_sheets(path):
     z = zipfile.ZipFile(path)
     ss = [''.join(t.text or '' for t in si.iter('{%s}t' % NS['m']))
-          for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', NS)]
+          for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', NS)] \
+         if 'xl/sharedStrings.xml' in z.namelist() else []
     rels = {r.get('Id'): r.get('Target') for r in ET.fromstring(z.read('xl/_rels/workbook.xml.rels'))}
     out = {}
     for sh in ET.fromstring(z.read('xl/workbook.xml')).find('m:sheets', NS):
@@ -182,3 +183,13 @@ print('linkedin engagement', li['ENGAGEMENT'][0], len(eng), min(dmy(r[0]) for r 
       'impr', sum(int(float(r[1])) for r in eng),
       'eng>=0', sum(int(float(r[2])) for r in eng if float(r[2]) >= 0), sum(float(r[2]) >= 0 for r in eng),
       'followers', li['FOLLOWERS'][0], len(fol), sum(int(float(r[1])) for r in fol))
+# The LinkedIn sample workbook, per week (Monday)
+ls = xlsx_sheets(EX + 'Content_2025-03-03_2025-03-30_KPIDemo.xlsx')
+w = collections.defaultdict(lambda: [0, 0, 0, 0])
+for r in ls['ENGAGEMENT'][1:]:
+    d = dt.datetime.strptime(r[0], '%m/%d/%Y').date(); v = w[monday(d)]
+    v[0] += 1; v[1] += int(float(r[1])); v[2] += int(float(r[2]))
+for r in ls['FOLLOWERS'][3:]:
+    w[monday(dt.datetime.strptime(r[0], '%m/%d/%Y').date())][3] += int(float(r[1]))
+for k in sorted(w): print('  sample linkedin week', k, *w[k], repr(w[k][2] / w[k][1]))
+print('  sample linkedin total', ls['FOLLOWERS'][0])
