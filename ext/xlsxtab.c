@@ -14,13 +14,13 @@
 **   range       an A1 range such as A3:C400 or B2     (default: used range)
 **   header      auto | yes | no                              (default auto)
 **   header_rows description rows after the header, skipped (default:
-**               found, SN-11)
+**               found, SF-11)
 **   skip        rows with a value skipped before the header (default:
-**               title rows found, sniff.h SN-6)
+**               title rows found, sniff.h SF-6)
 **   columns     'name [type], ...' as kpi_csv's
 **   types       auto | text                                  (default auto)
-**   thousands   auto | , | . | ' ' | none                  (SN-7)
-**   nullstr     'a,b,...': the placeholders of numeric columns (SN-9)
+**   thousands   auto | , | . | ' ' | none                  (SF-7)
+**   nullstr     'a,b,...': the placeholders of numeric columns (SF-9)
 **
 ** Requirements (tests cite them as XL-n):
 **   XL-1  Options: an unknown key, a repeated key, a bad value or a missing
@@ -32,11 +32,11 @@
 **   XL-3  The rows read are those of the range (default: from row 1 and
 **         the columns from the sheet's declared or sampled first column to
 **         its last), without the rows that have no value in it; then title
-**         rows (SN-6, or skip rows), the header (sniff.h SN-1) and
-**         description rows (SN-11, or header_rows rows). Names are
-**         SN-3's, the table's columns the union over the files (kpi_csv
+**         rows (SF-6, or skip rows), the header (sniff.h SF-1) and
+**         description rows (SF-11, or header_rows rows). Names are
+**         SF-3's, the table's columns the union over the files (kpi_csv
 **         C-4).
-**   XL-4  Cells are typed as kpi_csv's text cells (SN-4): text cells,
+**   XL-4  Cells are typed as kpi_csv's text cells (SF-4): text cells,
 **         shared, inline or rich, by their text (so '42' stored as text is
 **         42 and '007' stays '007'); number cells by the number as written
 **         with '.' as the mark; booleans 0/1; error cells and formulas

@@ -25,6 +25,8 @@
 --      'YYYY-MM-DDTHH:MM:SSZ', taken once at the start.
 -- M-5  Plain tables with declared column types (TEXT, INTEGER, REAL): no
 --      STRICT, no views, nothing that needs kpi or a recent SQLite to read.
+-- M-6  Each view is computed once: kpi_dashboard_weekly joins the two
+--      weekly tables this run wrote, as v_dashboard_weekly joins the views.
 
 SAVEPOINT kpi_materialize;
 
@@ -67,9 +69,20 @@ CREATE TABLE main.kpi_dashboard_weekly (
   refreshed_at TEXT,
   PRIMARY KEY (week, platform, language)
 );
+-- M-6: from the two tables just written, not from v_dashboard_weekly,
+-- which would compute both weekly views a second time; the same FULL JOIN
+-- as that view (sql/views.sql), so the same rows.
 INSERT INTO main.kpi_dashboard_weekly
-  SELECT v.*, (SELECT at FROM temp.kpi_refresh_clock)
-  FROM temp.v_dashboard_weekly AS v;
+  SELECT coalesce(p.week, c.week), coalesce(p.platform, c.channel),
+         coalesce(p.language, c.language),
+         p.posts, p.impressions, p.engagement_rate, p.ctr,
+         c.conversations, c.response_rate, c.frt_median_min, c.frt_p90_min,
+         c.frt_bh_median_min, c.aht_h, c.resolution_rate, c.csat, c.nps,
+         c.sla_1h, (SELECT at FROM temp.kpi_refresh_clock)
+  FROM main.kpi_posts_weekly AS p
+  FULL JOIN main.kpi_conversations_weekly AS c
+    ON c.week = p.week AND c.channel = p.platform
+       AND c.language = p.language;
 
 DROP TABLE IF EXISTS main.kpi_experiments;
 CREATE TABLE main.kpi_experiments (

@@ -25,11 +25,21 @@
 --      them as missed. A conversation whose export gives its first reply
 --      only as business-hours seconds (Zendesk) has no first_response_at:
 --      it counts as answered in response_rate and feeds frt_bh_median_min
---      instead. sla_1h is NULL for a group in which no conversation has a
+--      instead. sla_1h counts only the conversations whose export records
+--      reply times (replies_timed = 1, schema.sql SC-12): a Zendesk ticket,
+--      answered or not, is left out, since its answered neighbours cannot
+--      be counted as hits and its misses alone would make the share up.
+--      sla_1h is NULL for a group in which no conversation has a
 --      first_response_at: without any reply time the share would count
 --      only the unanswered ones, a made-up 0.
 -- VW-7  aht_h is the mean of closed_at - received_at in hours, over closed
 --      conversations.
+-- VW-8  v_conversations_weekly reads the conversations_weekly index only
+--      (schema.sql SC-14): the unix seconds, grouped on week_s, channel and
+--      language in the index's order, so no timestamp is parsed, no row is
+--      sorted and one group at a time is in memory. language is never
+--      'und' in the table (SC-13), so grouping on it is grouping on what
+--      the view shows.
 
 DROP VIEW IF EXISTS temp.v_posts_weekly;
 CREATE TEMP VIEW v_posts_weekly AS
@@ -49,25 +59,27 @@ GROUP BY 1, 2, 3;
 
 DROP VIEW IF EXISTS temp.v_conversations_weekly;
 CREATE TEMP VIEW v_conversations_weekly AS
-SELECT date(received_at, 'weekday 0', '-6 days') AS week,
+SELECT date(week_s, 'unixepoch') AS week,
        channel,
        coalesce(language, 'und') AS language,
        count(*) AS conversations,
-       response_rate(first_response_at IS NOT NULL
+       response_rate(first_response_s IS NOT NULL
                      OR first_response_business_s IS NOT NULL)
          AS response_rate,
-       frt_median(received_at, first_response_at) / 60.0 AS frt_median_min,
-       frt_percentile(received_at, first_response_at, 90) / 60.0
+       frt_median(received_s, first_response_s) / 60.0 AS frt_median_min,
+       frt_percentile(received_s, first_response_s, 90) / 60.0
          AS frt_p90_min,
        median(first_response_business_s) / 60.0 AS frt_bh_median_min,
-       aht(received_at, closed_at) / 3600.0 AS aht_h,
+       aht(received_s, closed_s) / 3600.0 AS aht_h,
        resolution_rate(resolved) AS resolution_rate,
        csat(csat) AS csat,
        nps(nps) AS nps,
-       CASE WHEN count(first_response_at) > 0
-            THEN sla_rate(received_at, first_response_at, 3600) END AS sla_1h
+       CASE WHEN count(first_response_s) > 0
+            THEN sla_rate(received_s, first_response_s, 3600)
+                   FILTER (WHERE replies_timed) END AS sla_1h
 FROM conversations
-GROUP BY 1, 2, 3;
+-- VW-8: the order of the conversations_weekly index (schema.sql SC-14)
+GROUP BY week_s, channel, language;
 
 -- Both dashboards side by side, one row per week, platform and language;
 -- a support channel is a platform here (TWCS threads are on x, like the
@@ -199,7 +211,7 @@ GROUP BY 1, 2, 3;
 --      conversion) and ROAS (conversion value / spend). Money never adds
 --      across currencies: currency is part of the group.
 -- VW-22 v_account_days_weekly: per week, platform and language (accounts,
---      else 'und'), the account days of page_days (SC-10): impressions,
+--      else 'und'), the account days of page_days (SC-21): impressions,
 --      engagements, engagements per impression, views, profile visits,
 --      follows, and followers on the week's last day that has a count.
 DROP VIEW IF EXISTS temp.v_post_views_weekly;

@@ -1,5 +1,5 @@
 -- linkedin_creator.sql: LinkedIn creator analytics export (Me > Analytics
--- > Export, Content_<from>_<to>_<name>.xlsx) into page_days (SC-10).
+-- > Export, Content_<from>_<to>_<name>.xlsx) into page_days (SC-21).
 --
 -- The export is a workbook (read by kpi_xlsx, docs/xlsx.md) of 5 sheets:
 -- DISCOVERY (a period title), ENGAGEMENT (Date, Impressions,

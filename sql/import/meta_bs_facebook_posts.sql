@@ -16,7 +16,7 @@
 --
 -- Mapping (posts column <- export column):
 --   platform 'facebook'; post_id <- Post ID, as text; account <- Page
---   name; published_at <- Publish time (as if UTC); post_type (SC-9) <-
+--   name; published_at <- Publish time (as if UTC); post_type (SC-20) <-
 --   Post type: Photos: photo, Reels: reel, Videos: video, Links: link,
 --   Text: text; language <- accounts (facebook, page name), else the
 --   first of Languages; paid <- 1 when Views from boosted posts > 0;

@@ -16,7 +16,7 @@
 --
 -- Mapping (posts column <- export column):
 --   platform 'instagram'; post_id <- Post ID, as text; account <- Account
---   username; published_at <- Publish time; post_type (SC-9) <- Post type:
+--   username; published_at <- Publish time; post_type (SC-20) <- Post type:
 --   IG reel: reel, IG carousel: carousel, IG image: photo, IG story:
 --   story; language <- accounts (instagram, username); views, reach,
 --   shares, comments, saves, follows <- the same; reactions <- Likes;

@@ -1,6 +1,6 @@
 -- meta_bs_page_daily.sql: a Meta Business Suite page-level daily chart
 -- (Insights > Overview > a chart > Export, e.g. Views.csv) into page_days
--- (SC-10).
+-- (SC-21).
 --
 -- The export: UTF-16LE with a BOM; line 1 "sep=,", line 2 the chart's
 -- title ("Views"), then "Date","Primary" and one row per day, Date

@@ -20,7 +20,7 @@
 -- Mapping (posts column <- export column):
 --   platform <- Network, lower case; post_id <- Post ID, as text; account
 --   <- Profile without its leading "'" and "@"; published_at <- Date;
---   post_type (SC-9) <- Post Type Reel: reel, Story: story, else Content
+--   post_type (SC-20) <- Post Type Reel: reel, Story: story, else Content
 --   Type Carousel: carousel, Photo: photo, Video: video, Link: link,
 --   Text: text; language <- accounts (platform, account); paid <- 1 when
 --   Paid Impressions > 0; impressions, reach, engagements, reactions,

@@ -1,5 +1,5 @@
 -- sprout_profiles.sql: Sprout Social "Profile Performance" report (Reports
--- > Profile Performance > Export as CSV) into page_days (SC-10).
+-- > Profile Performance > Export as CSV) into page_days (SC-21).
 --
 -- The export: as sprout_posts.sql's, 65 columns, one row per profile and
 -- day: Date,Network,Profile,Audience,Net Audience Growth,Audience Gained,
@@ -24,7 +24,7 @@
 -- (TikTok, 09-19-2025: Comments -5, Engagements -3). Counts are >= 0
 -- (SC-2): a negative day is stored as NULL (not reported), not as 0.
 -- A day already in page_days keeps the columns this export does not fill
--- (SC-10: another export may hold its views or profile visits).
+-- (SC-21: another export may hold its views or profile visits).
 INSERT INTO page_days (
   platform, account, day, posts, impressions, engagements, reactions,
   comments, shares, clicks, follows, followers)

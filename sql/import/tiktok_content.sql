@@ -6,7 +6,7 @@
 -- comments","Total shares","Total views". Time is the export day and Post
 -- time the day the video was posted, both without a year ("February
 -- 28", "July 16"): give kpi_csv the export day and each becomes the
--- latest such date on or before it (sniff.h SN-10).
+-- latest such date on or before it (sniff.h SF-10).
 --
 --   sqlite> CREATE VIRTUAL TABLE temp.tiktok_content
 --      ...>   USING kpi_csv(filename='exports/Content.csv',
@@ -19,7 +19,7 @@
 --   video id's upper 32 bits, which are the Unix time it was posted (UTC,
 --   to the second: Post time gives only the creator's local day, and
 --   tests/platforms.test checks that it is the same day or the day
---   before); post_type 'video' (SC-9); language <- accounts (tiktok,
+--   before); post_type 'video' (SC-20); language <- accounts (tiktok,
 --   handle); views <- Total views; reactions <- Total likes; comments,
 --   shares <- the same; engagements <- likes + comments + shares.
 -- The counts are lifetime totals at the export day: importing a video

@@ -1,10 +1,10 @@
 -- tiktok_followers.sql: TikTok Studio "FollowerHistory" export
 -- (Analytics > Followers > Download data, FollowerHistory.csv) into
--- page_days.followers (SC-10).
+-- page_days.followers (SC-21).
 --
 -- The export: as tiktok_overview.sql's; "Date","Followers","Difference in
 -- followers from previous day", 365 days. Followers reads "undefined"
--- before TikTok kept the count (kpi_csv reads it as NULL, sniff.h SN-9).
+-- before TikTok kept the count (kpi_csv reads it as NULL, sniff.h SF-9).
 --
 --   sqlite> CREATE VIRTUAL TABLE temp.tiktok_followers
 --      ...>   USING kpi_csv(filename='exports/FollowerHistory.csv', year=2025);

@@ -1,11 +1,11 @@
 -- tiktok_overview.sql: TikTok Studio "Overview" export (Analytics >
--- Overview > Download data, Overview.csv) into page_days (SC-10).
+-- Overview > Download data, Overview.csv) into page_days (SC-21).
 --
 -- The export: as tiktok_content.sql's; "Date","Video Views","Profile
 -- Views","Likes","Comments","Shares", one row per day for 365 days, in
 -- order, dates without a year ("February 28" ... "February 27"): the
 -- series crosses New Year. Give kpi_csv the year of its first day
--- (year=, sniff.h SN-10), not export_date=: the series ends the day
+-- (year=, sniff.h SF-10), not export_date=: the series ends the day
 -- before the export, so its first "February 28" is a year before the
 -- export's. The file does not name the account: the import takes it
 -- from a one-row table you write.
