@@ -33,6 +33,10 @@ echo
 echo "Experiment readout (examples/experiment.sql):"
 sqlite3 -bail "$db" < examples/experiment.sql
 echo
+echo "Instagram and TikTok views, paid spend, LinkedIn days (examples/platforms.sql):"
+sqlite3 -bail "$db" ".load ${KPI_LIB:-./kpi} sqlite3_kpi_init" \
+  ".read sql/views.sql" ".read examples/platforms.sql"
+echo
 echo "The kpi_* tables, read by a sqlite3 that has not loaded kpi:"
 sqlite3 -bail "$db" <<'SQL'
 .mode box

@@ -22,6 +22,7 @@ the standard library is used.
 
 import csv
 import datetime as dt
+import io
 import os
 import random
 
@@ -702,6 +703,239 @@ def sentiment_export():
     f.close()
 
 
+# --- 2026 platforms (SOURCES.md "2026 platform exports") --------------------
+IG_ACCOUNTS = [("kpidemo", "en", "17841400000000011"),
+               ("kpidemo_fr", "fr", "17841400000000022")]
+TIKTOK_ACCOUNTS = [("kpidemo", "en"), ("kpidemo_fr", "fr")]
+
+
+def bom_writer(name, quoting=csv.QUOTE_MINIMAL):
+    f = open(os.path.join(OUT, name), "w", newline="", encoding="utf-8-sig")
+    return f, csv.writer(f, lineterminator="\n", quoting=quoting)
+
+
+# Meta Business Suite, Instagram posts: UTF-8 BOM, ",", LF; Publish time
+# "MM/DD/YYYY HH:MM"; Date "Lifetime"; Views, no Impressions; multi-line
+# captions; Post type "IG reel" / "IG carousel" / "IG image".
+IG_HEADER = ["Post ID", "Account ID", "Account username", "Account name",
+             "Description", "Duration (sec)", "Publish time", "Permalink",
+             "Post type", "Data comment", "Date", "Views", "Reach", "Likes",
+             "Shares", "Follows", "Comments", "Saves"]
+
+
+def instagram_export():
+    for n, (handle, lang, acct) in enumerate(IG_ACCOUNTS):
+        rng = random.Random(1100 + n)
+        f, w = bom_writer("Mar-03-2025_Mar-30-2025_%s_instagram_posts.csv" % acct)
+        w.writerow(IG_HEADER)
+        for i in range(6):
+            t = moment(rng, rng.randrange(DAYS))
+            kind = ["IG reel", "IG carousel", "IG image"][i % 3]
+            views = rng.randrange(800, 9000)
+            reach = views * rng.randrange(45, 80) // 100
+            w.writerow([str(18060000000000000 + 1000 * n + i), acct, handle,
+                        "KPI Demo" if lang == "en" else "KPI Démo",
+                        ("Spring drop %d\nLink in bio" if lang == "en"
+                         else "Nouveauté %d\nLien dans la bio") % (i + 1),
+                        rng.randrange(8, 40) if kind == "IG reel" else 0,
+                        t.strftime("%m/%d/%Y %H:%M"),
+                        "https://www.instagram.com/p/KD%d%02d/" % (n, i),
+                        kind, "", "Lifetime", views, reach,
+                        rng.randrange(20, 300), rng.randrange(0, 20),
+                        rng.randrange(0, 8), rng.randrange(0, 40),
+                        rng.randrange(0, 30)])
+        f.close()
+
+
+# TikTok Studio, Content: UTF-8 BOM, every field quoted, no final newline;
+# Time is the export day and Post time the posting day, both yearless.
+# A video id's upper 32 bits are its posting time in Unix seconds.
+def tiktok_export():
+    for n, (handle, lang) in enumerate(TIKTOK_ACCOUNTS):
+        rng = random.Random(1200 + n)
+        rows = [["Time", "Video title", "Video link", "Post time",
+                 "Total likes", "Total comments", "Total shares",
+                 "Total views"]]
+        for i in range(5):
+            t = moment(rng, rng.randrange(DAYS))
+            vid = (int(t.timestamp()) << 32) + rng.randrange(1 << 31)
+            views = rng.randrange(500, 20000)
+            rows.append(["March 31", ("#kpidemo tip %d" if lang == "en"
+                                      else "#kpidemo astuce %d") % (i + 1),
+                         "https://www.tiktok.com/@%s/video/%d" % (handle, vid),
+                         "%s %d" % (t.strftime("%B"), t.day),
+                         rng.randrange(10, views // 20), rng.randrange(0, 30),
+                         rng.randrange(0, 40), views])
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n",
+                   quoting=csv.QUOTE_ALL).writerows(rows)
+        f = open(os.path.join(OUT, "Content_%s.csv" % handle), "w",
+                 newline="", encoding="utf-8-sig")
+        f.write(text.getvalue().rstrip("\n"))
+        f.close()
+
+
+# Google Ads, Campaign report: two title rows, thousands separators,
+# " --" for no value, "1.16%" rates, Total rows (the account total counts
+# a Smart campaign the rows do not list). The demo's one campaign carries
+# the March totals load_samples.sql typed in before this import existed.
+GADS_HEADER = ["Campaign status", "Campaign", "Budget", "Budget name",
+               "Budget type", "Status", "Status reasons", "Campaign type",
+               "Impr.", "Interactions", "Interaction rate", "Currency code",
+               "Avg. cost", "Cost", "Search lost IS (budget)", "Avg. CPC",
+               "Search lost IS (rank)", "Search impr. share",
+               "Optimization score", "Bid strategy type", "Clicks",
+               "Conv. rate", "Conversions", "Cost / conv."]
+
+
+def gads_row(status, name, impr, clicks, cost, conv):
+    return [status, name, "15.00", " --", "Daily", "Eligible", "", "Search",
+            "{:,}".format(impr), "{:,}".format(clicks),
+            "{:.2f}%".format(100 * clicks / impr), "CAD",
+            "{:.2f}".format(cost / clicks), "{:.2f}".format(cost), "12.40%",
+            "{:.2f}".format(cost / clicks), "31.02%", "56.58%", " --",
+            "Maximize Conversions", "{:,}".format(clicks),
+            "{:.2f}%".format(100 * conv / clicks), "{:,.2f}".format(conv),
+            "{:.2f}".format(cost / conv)]
+
+
+def google_ads_export():
+    f, w = writer("Campaign report 2025-03.csv", "\n")
+    w.writerow(["Campaign report"])
+    w.writerow(["1 March 2025 - 31 March 2025"])
+    w.writerow(GADS_HEADER)
+    w.writerow(gads_row("Enabled", "brand_search", 41210, 612, 380.00, 18.0))
+    w.writerow(["Total: Campaigns"] + [" --"] * 7
+               + gads_row("", "", 41210, 612, 380.00, 18.0)[8:])
+    w.writerow(["Total: Account"] + [""] * 7
+               + gads_row("", "", 43980, 655, 401.50, 19.0)[8:])
+    f.close()
+
+
+# Meta Ads Manager, ad level: the currency only in header names, "-" in
+# the ranking columns, empty cells, unrounded floats.
+META_ADS_HEADER = [
+    "Reporting starts", "Reporting ends", "Ad name", "Ad delivery",
+    "Ad set name", "Bid", "Bid type", "Ad set budget", "Ad set budget type",
+    "Last significant edit", "Attribution setting", "Results",
+    "Result indicator", "Reach", "Impressions", "Cost per results",
+    "Quality ranking", "Engagement rate ranking", "Conversion rate ranking",
+    "Amount spent (CAD)", "Ends", "Total messaging contacts",
+    "New messaging contacts", "Purchases", "Cost per purchase (CAD)",
+    "Purchases conversion value", "Purchase ROAS (return on ad spend)",
+    "Cost per new messaging contact (CAD)",
+    "Messaging conversations started",
+    "Cost per messaging conversation started (CAD)", "Orders created",
+    "Orders shipped", "Link clicks"]
+
+
+def meta_ads_export():
+    # four ads of the spring_sale ad set: 520.00 CAD, 96,400 impressions
+    # and 1,530 link clicks in all (load_samples.sql's March totals)
+    ads = [("spring_sale_reel_a", 160.25, 30100, 470, 21),
+           ("spring_sale_reel_b", 141.10, 26050, 415, 17),
+           ("spring_sale_carousel", 118.40, 22300, 362, 12),
+           ("spring_sale_story", 100.25, 17950, 283, 9)]
+    f, w = writer("KPI-Demo-Ads-Mar-1-2025-Mar-31-2025.csv", "\n")
+    w.writerow(META_ADS_HEADER)
+    for name, spent, impr, clicks, results in ads:
+        per = repr(spent / results)
+        w.writerow(["2025-03-01", "2025-03-31", name, "inactive",
+                    "spring_sale", "0", "ABSOLUTE_OCPM",
+                    "Using campaign budget", "0", "0",
+                    "7-day click or 1-day view", results,
+                    "actions:onsite_conversion.messaging_conversation_started_7d",
+                    impr * 7 // 10, impr, per, "-", "-", "-",
+                    "{:.2f}".format(spent), "2025-03-31", results, results,
+                    "", "", "", "", per, results, per, "", "", clicks])
+    f.close()
+
+
+# LinkedIn creator analytics: a workbook (LinkedIn exports no CSV) with
+# the sheets of the real one that the import reads, dates as text
+# "M/D/YYYY", counts as numbers; FOLLOWERS opens with the total on the
+# export day, then a blank row. Written with zipfile: no Excel library.
+def xlsx_cell(ref, v):
+    if isinstance(v, str):
+        v = v.replace("&", "&amp;").replace("<", "&lt;")
+        return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, v)
+    return '<c r="%s"><v>%s</v></c>' % (ref, v)
+
+
+def xlsx_sheet(rows):
+    out = []
+    for i, row in enumerate(rows, 1):
+        cells = "".join(xlsx_cell("%s%d" % ("ABCDEFG"[j], i), v)
+                        for j, v in enumerate(row) if v is not None)
+        out.append('<row r="%d">%s</row>' % (i, cells))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>'
+            % "".join(out))
+
+
+def linkedin_export():
+    import zipfile
+    rng = random.Random(1300)
+    days = [START + dt.timedelta(days=d) for d in range(DAYS)]
+    mdy = ["%d/%d/%d" % (t.month, t.day, t.year) for t in days]
+    engagement = [["Date", "Impressions", "Engagements"]]
+    followers = [["Total followers on %s:" % mdy[-1], 2480], [None],
+                 ["Date", "New followers"]]
+    for d in mdy:
+        impr = rng.randrange(150, 1600)
+        engagement.append([d, impr, impr * rng.randrange(1, 6) // 100])
+        followers.append([d, rng.randrange(0, 9)])
+    sheets = [("DISCOVERY", [["Overall Performance", "3/3/2025 - 3/30/2025"]]),
+              ("ENGAGEMENT", engagement), ("FOLLOWERS", followers)]
+    ns = "http://schemas.openxmlformats.org"
+    parts = {
+        "[Content_Types].xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="%s/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            % ns + "".join(
+                '<Override PartName="/xl/worksheets/sheet%d.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.'
+                'spreadsheetml.worksheet+xml"/>' % (i + 1)
+                for i in range(len(sheets))) + "</Types>",
+        "_rels/.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="%s/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="%s/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>' % (ns, ns),
+        "xl/workbook.xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="%s/spreadsheetml/2006/main" xmlns:r="%s/'
+            'officeDocument/2006/relationships"><sheets>' % (ns, ns)
+            + "".join('<sheet name="%s" sheetId="%d" r:id="rId%d"/>'
+                      % (name, i + 1, i + 1)
+                      for i, (name, _) in enumerate(sheets))
+            + "</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="%s/package/2006/relationships">' % ns
+            + "".join('<Relationship Id="rId%d" Type="%s/officeDocument/'
+                      '2006/relationships/worksheet" '
+                      'Target="worksheets/sheet%d.xml"/>' % (i + 1, ns, i + 1)
+                      for i in range(len(sheets)))
+            + "</Relationships>",
+    }
+    for i, (_, rows) in enumerate(sheets):
+        parts["xl/worksheets/sheet%d.xml" % (i + 1)] = xlsx_sheet(rows)
+    path = os.path.join(OUT, "Content_2025-03-03_2025-03-30_KPIDemo.xlsx")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2025, 3, 31, 6, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     x_exports()
@@ -714,3 +948,8 @@ if __name__ == "__main__":
     zendesk_april()
     twcs_april()
     sentiment_export()
+    instagram_export()
+    tiktok_export()
+    google_ads_export()
+    meta_ads_export()
+    linkedin_export()

@@ -121,6 +121,8 @@ __declspec(dllexport)
       spike_register,
       csvtab_register,
       csvsniff_register,
+      xlsxtab_register,
+      xlsxsheets_register,
       bizhours_register,
   };
   /* clang-format on */

@@ -182,6 +182,8 @@ int quantile_register(sqlite3 *db);
 int stats_register(sqlite3 *db);
 int csvtab_register(sqlite3 *db);
 int csvsniff_register(sqlite3 *db);
+int xlsxtab_register(sqlite3 *db);
+int xlsxsheets_register(sqlite3 *db);
 int bizhours_register(sqlite3 *db);
 int sentiment_register(sqlite3 *db);
 int trend_register(sqlite3 *db);

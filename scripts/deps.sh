@@ -29,6 +29,9 @@ if [ "${1:-}" = dev ]; then
   command -v cppcheck >/dev/null 2>&1 || need cppcheck
   command -v valgrind >/dev/null 2>&1 || need valgrind
   [ -x /usr/bin/time ] || need time
+  # bench/bench_xlsx.sh writes its workbook with openpyxl and reads it back
+  # as the baseline; tests/ref/xlsx_ref.py uses it too (the tests do not).
+  /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need python3-openpyxl
   # libFuzzer's runtime comes with clang's compiler-rt.
   ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
     >/dev/null 2>&1 || need libclang-rt-dev

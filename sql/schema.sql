@@ -28,6 +28,18 @@
 --      SQLite before 3.37, and these files are meant for other tools too.
 --      The CHECKs do the type checking instead. conversations has
 --      generated columns (SC-10): SQLite 3.31 or newer reads it.
+-- SC-20 posts.post_type is one word of one vocabulary whatever the export
+--      calls it: reel, carousel, photo, video, story, link, status, text,
+--      tweet, reply (sql/import/*.sql map theirs: Meta's 'IG reel' and
+--      'Reels' are reel, 'IG image' and 'Photos' photo, 'IG carousel'
+--      carousel, 'IG story' story, 'Videos' video; TikTok's posts video).
+--      The CHECK rejects any other word, so a new export's type cannot
+--      split a GROUP BY unnoticed.
+-- SC-21 page_days is also the account-days table: followers (the total on
+--      that day), views and profile_visits sit beside the per-day counts,
+--      so one row per platform, account and day holds what any export
+--      says of that day (an import fills its columns and leaves the
+--      others as they are).
 --
 -- Every statement is IF NOT EXISTS, so reading this file twice is harmless.
 
@@ -42,7 +54,10 @@ CREATE TABLE IF NOT EXISTS posts (
     CONSTRAINT posts_published_at_iso CHECK (published_at IS NULL
       OR published_at
          = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '+0 seconds')),
-  post_type    TEXT,           -- photo, video, link, status, ... as exported
+  post_type    TEXT            -- SC-20
+    CONSTRAINT posts_post_type_vocabulary CHECK (post_type IS NULL
+      OR post_type IN ('reel', 'carousel', 'photo', 'video', 'story', 'link',
+                       'status', 'text', 'tweet', 'reply')),
   language     TEXT            -- BCP 47 primary tag (en, fr) or NULL
     CONSTRAINT posts_language_tag CHECK (language IS NULL
       OR (language = lower(language) AND language GLOB '[a-z][a-z]*'
@@ -70,6 +85,12 @@ CREATE TABLE IF NOT EXISTS posts (
   video_views  INTEGER CONSTRAINT posts_video_views_count
     CHECK (video_views IS NULL
            OR (typeof(video_views) = 'integer' AND video_views >= 0)),
+  views        INTEGER CONSTRAINT posts_views_count  -- Meta's and TikTok's
+    CHECK (views IS NULL OR (typeof(views) = 'integer' AND views >= 0)),
+  saves        INTEGER CONSTRAINT posts_saves_count
+    CHECK (saves IS NULL OR (typeof(saves) = 'integer' AND saves >= 0)),
+  follows      INTEGER CONSTRAINT posts_follows_count  -- follows it brought
+    CHECK (follows IS NULL OR (typeof(follows) = 'integer' AND follows >= 0)),
   followers    INTEGER CONSTRAINT posts_followers_count
     CHECK (followers IS NULL
            OR (typeof(followers) = 'integer' AND followers >= 0)),
@@ -105,6 +126,14 @@ CREATE TABLE IF NOT EXISTS page_days (
     CHECK (clicks IS NULL OR (typeof(clicks) = 'integer' AND clicks >= 0)),
   follows     INTEGER CONSTRAINT page_days_follows_count
     CHECK (follows IS NULL OR (typeof(follows) = 'integer' AND follows >= 0)),
+  followers   INTEGER CONSTRAINT page_days_followers_count  -- SC-21
+    CHECK (followers IS NULL
+           OR (typeof(followers) = 'integer' AND followers >= 0)),
+  views       INTEGER CONSTRAINT page_days_views_count
+    CHECK (views IS NULL OR (typeof(views) = 'integer' AND views >= 0)),
+  profile_visits INTEGER CONSTRAINT page_days_profile_visits_count
+    CHECK (profile_visits IS NULL
+           OR (typeof(profile_visits) = 'integer' AND profile_visits >= 0)),
   PRIMARY KEY (platform, account, day)
 );
 

@@ -198,3 +198,76 @@ SELECT week, channel, language,
        conversion_rate(sale, tracked) AS message_to_sale
 FROM f
 GROUP BY 1, 2, 3;
+
+-- --- 2026 platforms: views-based posts and paid spend ---------------------
+-- VW-20 v_post_views_weekly: per week, platform and language, the posts of
+--      platforms that count views (Meta Business Suite, TikTok Studio)
+--      with their views, reach, saves, shares and engagements per view
+--      (engagement_rate(engagements, views)); a platform that reports no
+--      views in a week (X) has no row.
+-- VW-21 v_spend_weekly: per week (of the spend's first day), platform,
+--      language (accounts, else 'und') and currency, the spend, impressions,
+--      clicks, conversions, conversion value, CPM, CPC, CAC (cost per
+--      conversion) and ROAS (conversion value / spend). Money never adds
+--      across currencies: currency is part of the group.
+-- VW-22 v_account_days_weekly: per week, platform and language (accounts,
+--      else 'und'), the account days of page_days (SC-21): impressions,
+--      engagements, engagements per impression, views, profile visits,
+--      follows, and followers on the week's last day that has a count.
+DROP VIEW IF EXISTS temp.v_post_views_weekly;
+CREATE TEMP VIEW v_post_views_weekly AS
+SELECT date(published_at, 'weekday 0', '-6 days') AS week,
+       platform,
+       coalesce(language, 'und') AS language,
+       count(*) AS posts,
+       sum(views) AS views,
+       sum(reach) AS reach,
+       sum(saves) AS saves,
+       sum(shares) AS shares,
+       sum(engagements) AS engagements,
+       engagement_rate(engagements, views) AS engagement_rate_views
+FROM posts
+WHERE published_at IS NOT NULL
+GROUP BY 1, 2, 3
+HAVING count(views) > 0;
+
+DROP VIEW IF EXISTS temp.v_spend_weekly;
+CREATE TEMP VIEW v_spend_weekly AS
+SELECT date(s.day, 'weekday 0', '-6 days') AS week,
+       s.platform,
+       coalesce(a.language, 'und') AS language,
+       s.currency,
+       sum(s.cost) AS spend,
+       sum(s.impressions) AS impressions,
+       sum(s.clicks) AS clicks,
+       sum(s.conversions) AS conversions,
+       sum(s.conversion_value) AS conversion_value,
+       cpm(s.cost, s.impressions) AS cpm,
+       cpc(s.cost, s.clicks) AS cpc,
+       cac(s.cost, s.conversions) AS cac,
+       sum(s.conversion_value) / nullif(sum(s.cost), 0) AS roas
+FROM ad_spend AS s
+LEFT JOIN accounts AS a ON a.platform = s.platform AND a.account = s.account
+GROUP BY 1, 2, 3, 4;
+
+DROP VIEW IF EXISTS temp.v_account_days_weekly;
+CREATE TEMP VIEW v_account_days_weekly AS
+SELECT date(d.day, 'weekday 0', '-6 days') AS week,
+       d.platform,
+       coalesce(a.language, 'und') AS language,
+       count(*) AS days,
+       sum(d.impressions) AS impressions,
+       sum(d.engagements) AS engagements,
+       engagement_rate(d.engagements, d.impressions) AS engagement_rate,
+       sum(d.views) AS views,
+       sum(d.profile_visits) AS profile_visits,
+       sum(d.follows) AS follows,
+       (SELECT d2.followers FROM page_days AS d2
+        WHERE d2.platform = d.platform AND d2.account = d.account
+          AND d2.followers IS NOT NULL
+          AND date(d2.day, 'weekday 0', '-6 days')
+              = date(d.day, 'weekday 0', '-6 days')
+        ORDER BY d2.day DESC LIMIT 1) AS followers
+FROM page_days AS d
+LEFT JOIN accounts AS a ON a.platform = d.platform AND a.account = d.account
+GROUP BY 1, 2, 3;

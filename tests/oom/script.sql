@@ -66,3 +66,12 @@ CREATE VIRTUAL TABLE temp.c6 USING kpi_csv(filename='tests/oom/rules.csv', expor
 SELECT group_concat("date"), count(*) FROM c6;
 SELECT * FROM kpi_csv_sniff('tests/oom/rules.csv');
 CREATE VIRTUAL TABLE temp.c4 USING kpi_csv(filename='tests/oom/nosuch.csv');
+CREATE VIRTUAL TABLE temp.x1 USING kpi_xlsx(filename='tests/xlsx/types.xlsx');
+SELECT count(*), group_concat(id), sum(amount), max("when"), max(note), max(_row), max(_sheet) FROM x1;
+CREATE VIRTUAL TABLE temp.x2 USING kpi_xlsx(filename='tests/xlsx/types.xlsx', sheet='Merged', nullstr='x');
+SELECT * FROM x2;
+CREATE VIRTUAL TABLE temp.x3 USING kpi_xlsx(filename='tests/xlsx/[dt][ay]*.xlsx', columns='a, b text', range='A1:B9');
+SELECT * FROM x3;
+SELECT * FROM kpi_xlsx_sheets('tests/xlsx/types.xlsx');
+CREATE VIRTUAL TABLE temp.x4 USING kpi_xlsx(filename='tests/xlsx/old.xls');
+CREATE VIRTUAL TABLE temp.x5 USING kpi_xlsx(filename='tests/xlsx/bomb.xlsx');
