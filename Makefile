@@ -1,6 +1,7 @@
 # kpi: social-media and support KPIs as a SQLite loadable extension.
 # Targets: all test test-asan bench fuzz demo format lint clean (see
-# docs/testing.md); cluster test-cluster (docs/cluster.md).
+# docs/testing.md); cluster test-cluster (docs/cluster.md); install
+# uninstall deb test-integration notebook (docs/install.md).
 
 CC ?= cc
 CFLAGS ?= -O2
@@ -14,11 +15,14 @@ LIBS = -lz -lm
 SRC := $(wildcard ext/*.c)
 HDR := $(wildcard ext/*.h)
 
-# SQLite's shell loads "./kpi" as ./kpi.so on Linux.
+# SQLite's shell loads "./kpi" as ./kpi.so on Linux. The soname kpi.so is
+# what ldconfig files the installed libkpi.so link under, so that a bare
+# `.load kpi` finds it through ld.so.cache (see install below).
 all: kpi.so
 
-kpi.so: $(SRC) $(HDR) VERSION
-	$(CC) $(CFLAGS) $(KPI_CFLAGS) -shared -o $@ $(SRC) $(LIBS)
+kpi.so: $(SRC) $(HDR) VERSION Makefile
+	$(CC) $(CFLAGS) $(KPI_CFLAGS) -shared -Wl,-soname,kpi.so -o $@ $(SRC) \
+	  $(LIBS)
 
 # The ASan/UBSan build of the same sources, loaded into tclsh with the
 # sanitizer runtime preloaded (tclsh itself is not instrumented).
@@ -64,11 +68,59 @@ lint:
 	  -DKPI_VERSION='"$(VERSION)"' ext
 	sh scripts/check_reqids.sh
 
+# install: `.load kpi` with no path then works from any folder, because
+# SQLite hands "kpi" and then "kpi.so" to dlopen, which searches the
+# system's library path. dlopen finds a file there in two ways: in a
+# default directory (/usr/lib, /usr/lib/<multiarch>: PREFIX=/usr, or the
+# .deb), or through ld.so.cache, which holds the other directories of
+# /etc/ld.so.conf (/usr/local/lib). ldconfig caches only files named lib*,
+# under their soname: the libkpi.so link, whose soname is kpi.so, puts
+# kpi.so in the cache. ldconfig runs when DESTDIR is empty.
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+DATADIR ?= $(PREFIX)/share/kpi
+DOCDIR ?= $(PREFIX)/share/doc/kpi
+LIBLINK ?= libkpi.so
+DOCS = README.md $(wildcard docs/*.md)
+install: kpi.so
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)/sql/import \
+	  $(DESTDIR)$(DATADIR)/examples/exports $(DESTDIR)$(DOCDIR)
+	install -m 644 kpi.so $(DESTDIR)$(LIBDIR)/kpi.so
+	[ -z "$(LIBLINK)" ] || ln -sf kpi.so $(DESTDIR)$(LIBDIR)/$(LIBLINK)
+	install -m 644 sql/*.sql $(DESTDIR)$(DATADIR)/sql
+	install -m 644 sql/import/*.sql $(DESTDIR)$(DATADIR)/sql/import
+	install -m 644 examples/*.sql $(DESTDIR)$(DATADIR)/examples
+	install -m 644 examples/exports/* $(DESTDIR)$(DATADIR)/examples/exports
+	install -m 644 $(DOCS) VERSION $(DESTDIR)$(DOCDIR)
+	[ -n "$(DESTDIR)" ] || ! command -v ldconfig >/dev/null || ldconfig
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/kpi.so
+	[ -z "$(LIBLINK)" ] || rm -f $(DESTDIR)$(LIBDIR)/$(LIBLINK)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	[ -n "$(DESTDIR)" ] || ! command -v ldconfig >/dev/null || ldconfig
+
+# deb: build/kpi_<version>_<arch>.deb, offline, with dpkg-deb.
+deb: kpi.so
+	sh scripts/mkdeb.sh
+
+# The routes of docs/tools.md and docs/install.md, each tried for real:
+# install, the .deb, the Python package, the notebook, sqlite-utils, ODBC.
+# It installs into the system (as root) and removes what it installed.
+test-integration: deps kpi.so
+	sh tests/integration/run.sh
+
+# notebook: runs examples/weekly_kpis.ipynb in place and saves its FRT
+# chart as docs/img/frt_by_language.png.
+notebook: kpi.so
+	sh scripts/notebook.sh
+
 clean:
 	rm -f kpi.so kpi-asan.so
-	rm -rf build
+	rm -rf build *.egg-info
 
-.PHONY: all deps test test-asan demo bench fuzz format lint clean
+.PHONY: all deps test test-asan demo bench fuzz format lint clean \
+  install uninstall deb test-integration notebook
 
 # Out-of-memory injection: fails each allocation of tests/oom/script.sql in
 # turn, under ASan and UBSan (see tests/oom/oom.c).

@@ -8,8 +8,12 @@ SOURCES.md there): the same header, quoting, number formats, line ends and
 quirks, so the same sql/import/*.sql file reads the sample and the real
 thing. The revenue files (a UTM click log, Shopify orders, CRM links) are
 the exception: no real one was found, so they follow the columns the tools
-document (see revenue_exports below and docs/attribution.md). The content is invented: two brands' accounts, one English and one
-French, over the four weeks from Monday 2025-03-03 to Sunday 2025-03-30.
+document (see revenue_exports below and docs/attribution.md), and so is
+sentiment_labels.csv: the three columns a sentiment tool's export of
+labels needs. The content is invented: two brands' accounts, one English
+and one French, over the four weeks from Monday 2025-03-03 to Sunday
+2025-03-30, and for support five more weeks to Sunday 2025-05-04 with the
+incidents the alert rules report (see APRIL below).
 
 Deterministic: one random.Random(seed) per file and no clock, so running it
 twice writes identical bytes (`git diff` after a run shows nothing). Only
@@ -18,6 +22,7 @@ the standard library is used.
 
 import csv
 import datetime as dt
+import io
 import os
 import random
 
@@ -545,6 +550,392 @@ def revenue_exports(solved_tickets):
     f.close()
 
 
+# --- April: five more weeks, and what the alert rules are shown on --------
+# From Monday 2025-03-31 to Sunday 2025-05-04 the team answers within the
+# hour, in both languages and both channels, and then, in the last week
+# (2025-04-28), the planted incidents that sql/alerts.sql reports
+# (docs/alerts.md works each one out):
+#   - an outage on Tuesday 29 and Wednesday 30 April: 24 more English and
+#     18 more French tweets to the support handles each day (the volume of
+#     both languages, so their shares of the volume hardly move), almost
+#     all of them negative: a volume spike and a negative-sentiment spike
+#     on x, en and fr;
+#   - on Wednesday 30 April the French handle falls behind: its replies
+#     take one to three hours (the French-cohort FRT breach);
+#   - Support FR's satisfaction scores drop to 1 and 2 that week (CSAT).
+# These go to files of their own, so that March's files stay as they were.
+APRIL = 28           # day number (from START) of Monday 2025-03-31
+APRIL_DAYS = 35
+OUTAGE = (APRIL + 29, APRIL + 30)   # Tuesday 29 and Wednesday 30 April
+FR_LATE_DAY = APRIL + 30
+LAST_WEEK = APRIL + 28              # Monday 28 April
+
+
+def zendesk_april():
+    """Support EN and FR tickets of April, all answered within the hour."""
+    rng = random.Random("zendesk-april")
+    f, w = writer("zendesk_tickets_2025-04.csv", "\r\n")
+    w.writerow(ZD_HEADER)
+    ticket = 520100
+    for day in range(APRIL, APRIL + APRIL_DAYS):
+        for group, lang in ZENDESK_GROUPS:
+            for _ in range(rng.choice([3, 3, 3, 4] if lang == "en"
+                                      else [2, 2, 3])):
+                ticket += 1
+                created = moment(rng, day, 7, 20).replace(second=0)
+                replies = rng.choice([1, 1, 2, 2, 3])
+                first_reply = created + dt.timedelta(
+                    minutes=rng.randrange(5, 50))
+                solved = rng.random() < 0.9
+                solved_at = first_reply + dt.timedelta(
+                    minutes=rng.randrange(30, 3000))
+                status = (rng.choice(["Closed", "Solved"]) if solved
+                          else rng.choice(["Open", "Pending"]))
+                score = ""
+                if solved:
+                    if lang == "fr" and day >= LAST_WEEK:
+                        score = rng.choice(["1", "2", "2", "1", "Offered"])
+                    else:
+                        score = rng.choice(["", "Offered", "5", "4", "5",
+                                            "3", "5", "2"])
+                full_min = int((solved_at - created).total_seconds() // 60)
+                assigned = created + dt.timedelta(minutes=rng.randrange(1, 5))
+                w.writerow([
+                    ticket, 10300000000000 + rng.randrange(10**9), group,
+                    status, rng.choice(["Low"] * 8 + ["Normal", "Urgent"]),
+                    "Mail", zd_time(created),
+                    zd_time(solved_at if solved else assigned),
+                    zd_time(assigned), zd_time(assigned),
+                    zd_time(solved_at) if solved else SENTINEL,
+                    round(full_min / 60) if solved else "", score,
+                    0, replies, business_minutes(created, first_reply),
+                    full_min if solved else "",
+                    business_minutes(created, solved_at) if solved else "",
+                    full_min if solved else "",
+                    business_minutes(created, solved_at) if solved else "",
+                    full_min // 2 if solved else "",
+                    business_minutes(created, solved_at) // 2 if solved
+                    else "", rng.choice(["-", "-", "Billing", "Login issue"])])
+    f.close()
+
+
+def twcs_april():
+    """April's support tweets (TWCS layout, in a file of their own)."""
+    rng = random.Random("twcs-april")
+    rows = []
+    next_id = [900000]
+    customer = [9100]
+    asks = {"en": ["my order has not arrived, can you help?",
+                   "how do I change my plan?"],
+            "fr": ["ma commande n'est pas arrivée, pouvez-vous m'aider ?",
+                   "comment changer d'offre ?"]}
+    down = {"en": "your app is down again, nothing loads!",
+            "fr": "l'appli est en panne, rien ne charge !"}
+    answers = {"en": "Sorry about that! Please DM us your order number. ^AM",
+               "fr": "Désolés ! Envoyez-nous votre numéro en DM. ^CL"}
+
+    def tweet(author, inbound, t, text, parent):
+        next_id[0] += rng.randrange(1, 4)
+        rows.append([next_id[0], author, "True" if inbound else "False",
+                     t.strftime("%a %b %d %H:%M:%S +0000 %Y"), text, "",
+                     parent if parent else ""])
+        return next_id[0]
+
+    for day in range(APRIL, APRIL + APRIL_DAYS):
+        for handle, lang in SUPPORT_HANDLES:
+            n = rng.randrange(4, 8) if lang == "en" else rng.randrange(3, 5)
+            extra = (24 if lang == "en" else 18) if day in OUTAGE else 0
+            for i in range(n + extra):
+                customer[0] += 1
+                who = str(customer[0])
+                t = moment(rng, day, 6, 22)
+                text = down[lang] if i >= n else rng.choice(asks[lang])
+                ask = tweet(who, True, t, f"@{handle} {text}", None)
+                late = lang == "fr" and day == FR_LATE_DAY
+                delay = (rng.randrange(3700, 10800) if late
+                         else rng.randrange(60, 2400))
+                reply_t = t + dt.timedelta(seconds=delay)
+                tweet(handle, False, reply_t, f"@{who} " + answers[lang], ask)
+    # response_tweet_id lists, as TWCS has them
+    replies = {}
+    for r in rows:
+        if r[6] != "":
+            replies.setdefault(r[6], []).append(str(r[0]))
+    for r in rows:
+        r[5] = ",".join(replies.get(r[0], []))
+    rng.shuffle(rows)
+    f, w = writer("twcs_sample_2025-04.csv", "\r\n")
+    w.writerow(["tweet_id", "author_id", "inbound", "created_at", "text",
+                "response_tweet_id", "in_response_to_tweet_id"])
+    w.writerows(rows)
+    f.close()
+
+
+def sentiment_export():
+    """Sentiment of every customer message, as a labelling tool exports it
+    (sql/import/sentiment.sql): tweets scored in -1..1 (a VADER-style
+    compound score), tickets labelled in their team's language."""
+    rng = random.Random("sentiment")
+    out = []
+    labels = {"en": ["positive", "neutral", "negative"],
+              "fr": ["positif", "neutre", "négatif"]}
+    lang_of = dict(ZENDESK_GROUPS)
+    for name in ["zendesk_tickets_2025-03.csv", "zendesk_tickets_2025-04.csv"]:
+        with open(os.path.join(OUT, name), newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                lab = rng.choices(labels[lang_of[r["Group"]]], [5, 3, 2])[0]
+                out.append(["zendesk", r["Id"], lab])
+    for name in ["twcs_sample.csv", "twcs_sample_2025-04.csv"]:
+        with open(os.path.join(OUT, name), newline="", encoding="utf-8") as f:
+            tweets = [r for r in csv.DictReader(f) if r["inbound"] == "True"]
+        for r in sorted(tweets, key=lambda r: int(r["tweet_id"])):
+            if "down" in r["text"] or "panne" in r["text"]:
+                score = -rng.uniform(0.4, 0.95)
+            else:
+                score = rng.choice([rng.uniform(0.1, 0.9),
+                                    rng.uniform(0.1, 0.9),
+                                    rng.uniform(-0.04, 0.04),
+                                    rng.uniform(-0.8, -0.1)])
+            out.append(["twcs", r["tweet_id"], f"{score:.4f}"])
+    f, w = writer("sentiment_labels.csv", "\n")
+    w.writerow(["Conversation source", "Conversation ID", "Sentiment"])
+    w.writerows(out)
+    f.close()
+
+
+# --- 2026 platforms (SOURCES.md "2026 platform exports") --------------------
+IG_ACCOUNTS = [("kpidemo", "en", "17841400000000011"),
+               ("kpidemo_fr", "fr", "17841400000000022")]
+TIKTOK_ACCOUNTS = [("kpidemo", "en"), ("kpidemo_fr", "fr")]
+
+
+def bom_writer(name, quoting=csv.QUOTE_MINIMAL):
+    f = open(os.path.join(OUT, name), "w", newline="", encoding="utf-8-sig")
+    return f, csv.writer(f, lineterminator="\n", quoting=quoting)
+
+
+# Meta Business Suite, Instagram posts: UTF-8 BOM, ",", LF; Publish time
+# "MM/DD/YYYY HH:MM"; Date "Lifetime"; Views, no Impressions; multi-line
+# captions; Post type "IG reel" / "IG carousel" / "IG image".
+IG_HEADER = ["Post ID", "Account ID", "Account username", "Account name",
+             "Description", "Duration (sec)", "Publish time", "Permalink",
+             "Post type", "Data comment", "Date", "Views", "Reach", "Likes",
+             "Shares", "Follows", "Comments", "Saves"]
+
+
+def instagram_export():
+    for n, (handle, lang, acct) in enumerate(IG_ACCOUNTS):
+        rng = random.Random(1100 + n)
+        f, w = bom_writer("Mar-03-2025_Mar-30-2025_%s_instagram_posts.csv" % acct)
+        w.writerow(IG_HEADER)
+        for i in range(6):
+            t = moment(rng, rng.randrange(DAYS))
+            kind = ["IG reel", "IG carousel", "IG image"][i % 3]
+            views = rng.randrange(800, 9000)
+            reach = views * rng.randrange(45, 80) // 100
+            w.writerow([str(18060000000000000 + 1000 * n + i), acct, handle,
+                        "KPI Demo" if lang == "en" else "KPI Démo",
+                        ("Spring drop %d\nLink in bio" if lang == "en"
+                         else "Nouveauté %d\nLien dans la bio") % (i + 1),
+                        rng.randrange(8, 40) if kind == "IG reel" else 0,
+                        t.strftime("%m/%d/%Y %H:%M"),
+                        "https://www.instagram.com/p/KD%d%02d/" % (n, i),
+                        kind, "", "Lifetime", views, reach,
+                        rng.randrange(20, 300), rng.randrange(0, 20),
+                        rng.randrange(0, 8), rng.randrange(0, 40),
+                        rng.randrange(0, 30)])
+        f.close()
+
+
+# TikTok Studio, Content: UTF-8 BOM, every field quoted, no final newline;
+# Time is the export day and Post time the posting day, both yearless.
+# A video id's upper 32 bits are its posting time in Unix seconds.
+def tiktok_export():
+    for n, (handle, lang) in enumerate(TIKTOK_ACCOUNTS):
+        rng = random.Random(1200 + n)
+        rows = [["Time", "Video title", "Video link", "Post time",
+                 "Total likes", "Total comments", "Total shares",
+                 "Total views"]]
+        for i in range(5):
+            t = moment(rng, rng.randrange(DAYS))
+            vid = (int(t.timestamp()) << 32) + rng.randrange(1 << 31)
+            views = rng.randrange(500, 20000)
+            rows.append(["March 31", ("#kpidemo tip %d" if lang == "en"
+                                      else "#kpidemo astuce %d") % (i + 1),
+                         "https://www.tiktok.com/@%s/video/%d" % (handle, vid),
+                         "%s %d" % (t.strftime("%B"), t.day),
+                         rng.randrange(10, views // 20), rng.randrange(0, 30),
+                         rng.randrange(0, 40), views])
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n",
+                   quoting=csv.QUOTE_ALL).writerows(rows)
+        f = open(os.path.join(OUT, "Content_%s.csv" % handle), "w",
+                 newline="", encoding="utf-8-sig")
+        f.write(text.getvalue().rstrip("\n"))
+        f.close()
+
+
+# Google Ads, Campaign report: two title rows, thousands separators,
+# " --" for no value, "1.16%" rates, Total rows (the account total counts
+# a Smart campaign the rows do not list). The demo's one campaign carries
+# the March totals load_samples.sql typed in before this import existed.
+GADS_HEADER = ["Campaign status", "Campaign", "Budget", "Budget name",
+               "Budget type", "Status", "Status reasons", "Campaign type",
+               "Impr.", "Interactions", "Interaction rate", "Currency code",
+               "Avg. cost", "Cost", "Search lost IS (budget)", "Avg. CPC",
+               "Search lost IS (rank)", "Search impr. share",
+               "Optimization score", "Bid strategy type", "Clicks",
+               "Conv. rate", "Conversions", "Cost / conv."]
+
+
+def gads_row(status, name, impr, clicks, cost, conv):
+    return [status, name, "15.00", " --", "Daily", "Eligible", "", "Search",
+            "{:,}".format(impr), "{:,}".format(clicks),
+            "{:.2f}%".format(100 * clicks / impr), "CAD",
+            "{:.2f}".format(cost / clicks), "{:.2f}".format(cost), "12.40%",
+            "{:.2f}".format(cost / clicks), "31.02%", "56.58%", " --",
+            "Maximize Conversions", "{:,}".format(clicks),
+            "{:.2f}%".format(100 * conv / clicks), "{:,.2f}".format(conv),
+            "{:.2f}".format(cost / conv)]
+
+
+def google_ads_export():
+    f, w = writer("Campaign report 2025-03.csv", "\n")
+    w.writerow(["Campaign report"])
+    w.writerow(["1 March 2025 - 31 March 2025"])
+    w.writerow(GADS_HEADER)
+    w.writerow(gads_row("Enabled", "brand_search", 41210, 612, 380.00, 18.0))
+    w.writerow(["Total: Campaigns"] + [" --"] * 7
+               + gads_row("", "", 41210, 612, 380.00, 18.0)[8:])
+    w.writerow(["Total: Account"] + [""] * 7
+               + gads_row("", "", 43980, 655, 401.50, 19.0)[8:])
+    f.close()
+
+
+# Meta Ads Manager, ad level: the currency only in header names, "-" in
+# the ranking columns, empty cells, unrounded floats.
+META_ADS_HEADER = [
+    "Reporting starts", "Reporting ends", "Ad name", "Ad delivery",
+    "Ad set name", "Bid", "Bid type", "Ad set budget", "Ad set budget type",
+    "Last significant edit", "Attribution setting", "Results",
+    "Result indicator", "Reach", "Impressions", "Cost per results",
+    "Quality ranking", "Engagement rate ranking", "Conversion rate ranking",
+    "Amount spent (CAD)", "Ends", "Total messaging contacts",
+    "New messaging contacts", "Purchases", "Cost per purchase (CAD)",
+    "Purchases conversion value", "Purchase ROAS (return on ad spend)",
+    "Cost per new messaging contact (CAD)",
+    "Messaging conversations started",
+    "Cost per messaging conversation started (CAD)", "Orders created",
+    "Orders shipped", "Link clicks"]
+
+
+def meta_ads_export():
+    # four ads of the spring_sale ad set: 520.00 CAD, 96,400 impressions
+    # and 1,530 link clicks in all (load_samples.sql's March totals)
+    ads = [("spring_sale_reel_a", 160.25, 30100, 470, 21),
+           ("spring_sale_reel_b", 141.10, 26050, 415, 17),
+           ("spring_sale_carousel", 118.40, 22300, 362, 12),
+           ("spring_sale_story", 100.25, 17950, 283, 9)]
+    f, w = writer("KPI-Demo-Ads-Mar-1-2025-Mar-31-2025.csv", "\n")
+    w.writerow(META_ADS_HEADER)
+    for name, spent, impr, clicks, results in ads:
+        per = repr(spent / results)
+        w.writerow(["2025-03-01", "2025-03-31", name, "inactive",
+                    "spring_sale", "0", "ABSOLUTE_OCPM",
+                    "Using campaign budget", "0", "0",
+                    "7-day click or 1-day view", results,
+                    "actions:onsite_conversion.messaging_conversation_started_7d",
+                    impr * 7 // 10, impr, per, "-", "-", "-",
+                    "{:.2f}".format(spent), "2025-03-31", results, results,
+                    "", "", "", "", per, results, per, "", "", clicks])
+    f.close()
+
+
+# LinkedIn creator analytics: a workbook (LinkedIn exports no CSV) with
+# the sheets of the real one that the import reads, dates as text
+# "M/D/YYYY", counts as numbers; FOLLOWERS opens with the total on the
+# export day, then a blank row. Written with zipfile: no Excel library.
+def xlsx_cell(ref, v):
+    if isinstance(v, str):
+        v = v.replace("&", "&amp;").replace("<", "&lt;")
+        return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, v)
+    return '<c r="%s"><v>%s</v></c>' % (ref, v)
+
+
+def xlsx_sheet(rows):
+    out = []
+    for i, row in enumerate(rows, 1):
+        cells = "".join(xlsx_cell("%s%d" % ("ABCDEFG"[j], i), v)
+                        for j, v in enumerate(row) if v is not None)
+        out.append('<row r="%d">%s</row>' % (i, cells))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>'
+            % "".join(out))
+
+
+def linkedin_export():
+    import zipfile
+    rng = random.Random(1300)
+    days = [START + dt.timedelta(days=d) for d in range(DAYS)]
+    mdy = ["%d/%d/%d" % (t.month, t.day, t.year) for t in days]
+    engagement = [["Date", "Impressions", "Engagements"]]
+    followers = [["Total followers on %s:" % mdy[-1], 2480], [None],
+                 ["Date", "New followers"]]
+    for d in mdy:
+        impr = rng.randrange(150, 1600)
+        engagement.append([d, impr, impr * rng.randrange(1, 6) // 100])
+        followers.append([d, rng.randrange(0, 9)])
+    sheets = [("DISCOVERY", [["Overall Performance", "3/3/2025 - 3/30/2025"]]),
+              ("ENGAGEMENT", engagement), ("FOLLOWERS", followers)]
+    ns = "http://schemas.openxmlformats.org"
+    parts = {
+        "[Content_Types].xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="%s/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            % ns + "".join(
+                '<Override PartName="/xl/worksheets/sheet%d.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.'
+                'spreadsheetml.worksheet+xml"/>' % (i + 1)
+                for i in range(len(sheets))) + "</Types>",
+        "_rels/.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="%s/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="%s/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>' % (ns, ns),
+        "xl/workbook.xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="%s/spreadsheetml/2006/main" xmlns:r="%s/'
+            'officeDocument/2006/relationships"><sheets>' % (ns, ns)
+            + "".join('<sheet name="%s" sheetId="%d" r:id="rId%d"/>'
+                      % (name, i + 1, i + 1)
+                      for i, (name, _) in enumerate(sheets))
+            + "</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="%s/package/2006/relationships">' % ns
+            + "".join('<Relationship Id="rId%d" Type="%s/officeDocument/'
+                      '2006/relationships/worksheet" '
+                      'Target="worksheets/sheet%d.xml"/>' % (i + 1, ns, i + 1)
+                      for i in range(len(sheets)))
+            + "</Relationships>",
+    }
+    for i, (_, rows) in enumerate(sheets):
+        parts["xl/worksheets/sheet%d.xml" % (i + 1)] = xlsx_sheet(rows)
+    path = os.path.join(OUT, "Content_2025-03-03_2025-03-30_KPIDemo.xlsx")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2025, 3, 31, 6, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     x_exports()
@@ -554,3 +945,11 @@ if __name__ == "__main__":
     revenue_exports(solved)
     twcs_export()
     ab_export()
+    zendesk_april()
+    twcs_april()
+    sentiment_export()
+    instagram_export()
+    tiktok_export()
+    google_ads_export()
+    meta_ads_export()
+    linkedin_export()

@@ -35,6 +35,21 @@ if [ "${1:-}" = dev ]; then
   # libFuzzer's runtime comes with clang's compiler-rt.
   ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
     >/dev/null 2>&1 || need libclang-rt-dev
+  # tests/integration/run.sh (make test-integration): the tool routes of
+  # docs/tools.md, the Python package, the notebook and the .deb.
+  command -v sqlite-utils >/dev/null 2>&1 || need sqlite-utils
+  command -v isql >/dev/null 2>&1 || need unixodbc
+  ls /usr/lib/*/odbc/libsqlite3odbc.so >/dev/null 2>&1 || need libsqliteodbc
+  command -v dpkg-shlibdeps >/dev/null 2>&1 || need dpkg-dev
+  py() { /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
+  py ensurepip || need python3-venv
+  py setuptools || need python3-setuptools
+  py wheel || need python3-wheel
+  py pandas || need python3-pandas
+  py matplotlib || need python3-matplotlib
+  py nbconvert || need python3-nbconvert
+  py ipykernel || need python3-ipykernel
+  py apsw || need python3-apsw
 fi
 
 if [ "${1:-}" = dev ] || [ "${1:-}" = cluster ]; then

@@ -10,6 +10,8 @@
 --      CHECK asks strftime() to print the value back and compares. The
 --      '+0 seconds' modifier is what makes SQLite normalize the date:
 --      without a modifier, 3.40 prints '2025-02-30' back unchanged.
+--      conversations, the table the big exports fill, stores unix seconds
+--      instead and shows this text beside them (SC-9, SC-10).
 -- SC-2  Counts are whole numbers >= 0 or NULL (NULL: the export does not
 --      report it). 2633.0 is stored as the integer 2633; 2.5 or -1 is
 --      rejected.
@@ -24,7 +26,20 @@
 --      does not split 'X' from 'x'.
 -- SC-8  No STRICT tables: a database file holding them cannot be opened by
 --      SQLite before 3.37, and these files are meant for other tools too.
---      The CHECKs do the type checking instead.
+--      The CHECKs do the type checking instead. conversations has
+--      generated columns (SC-10): SQLite 3.31 or newer reads it.
+-- SC-20 posts.post_type is one word of one vocabulary whatever the export
+--      calls it: reel, carousel, photo, video, story, link, status, text,
+--      tweet, reply (sql/import/*.sql map theirs: Meta's 'IG reel' and
+--      'Reels' are reel, 'IG image' and 'Photos' photo, 'IG carousel'
+--      carousel, 'IG story' story, 'Videos' video; TikTok's posts video).
+--      The CHECK rejects any other word, so a new export's type cannot
+--      split a GROUP BY unnoticed.
+-- SC-21 page_days is also the account-days table: followers (the total on
+--      that day), views and profile_visits sit beside the per-day counts,
+--      so one row per platform, account and day holds what any export
+--      says of that day (an import fills its columns and leaves the
+--      others as they are).
 --
 -- Every statement is IF NOT EXISTS, so reading this file twice is harmless.
 
@@ -39,7 +54,10 @@ CREATE TABLE IF NOT EXISTS posts (
     CONSTRAINT posts_published_at_iso CHECK (published_at IS NULL
       OR published_at
          = strftime('%Y-%m-%dT%H:%M:%SZ', published_at, '+0 seconds')),
-  post_type    TEXT,           -- photo, video, link, status, ... as exported
+  post_type    TEXT            -- SC-20
+    CONSTRAINT posts_post_type_vocabulary CHECK (post_type IS NULL
+      OR post_type IN ('reel', 'carousel', 'photo', 'video', 'story', 'link',
+                       'status', 'text', 'tweet', 'reply')),
   language     TEXT            -- BCP 47 primary tag (en, fr) or NULL
     CONSTRAINT posts_language_tag CHECK (language IS NULL
       OR (language = lower(language) AND language GLOB '[a-z][a-z]*'
@@ -67,6 +85,12 @@ CREATE TABLE IF NOT EXISTS posts (
   video_views  INTEGER CONSTRAINT posts_video_views_count
     CHECK (video_views IS NULL
            OR (typeof(video_views) = 'integer' AND video_views >= 0)),
+  views        INTEGER CONSTRAINT posts_views_count  -- Meta's and TikTok's
+    CHECK (views IS NULL OR (typeof(views) = 'integer' AND views >= 0)),
+  saves        INTEGER CONSTRAINT posts_saves_count
+    CHECK (saves IS NULL OR (typeof(saves) = 'integer' AND saves >= 0)),
+  follows      INTEGER CONSTRAINT posts_follows_count  -- follows it brought
+    CHECK (follows IS NULL OR (typeof(follows) = 'integer' AND follows >= 0)),
   followers    INTEGER CONSTRAINT posts_followers_count
     CHECK (followers IS NULL
            OR (typeof(followers) = 'integer' AND followers >= 0)),
@@ -102,11 +126,43 @@ CREATE TABLE IF NOT EXISTS page_days (
     CHECK (clicks IS NULL OR (typeof(clicks) = 'integer' AND clicks >= 0)),
   follows     INTEGER CONSTRAINT page_days_follows_count
     CHECK (follows IS NULL OR (typeof(follows) = 'integer' AND follows >= 0)),
+  followers   INTEGER CONSTRAINT page_days_followers_count  -- SC-21
+    CHECK (followers IS NULL
+           OR (typeof(followers) = 'integer' AND followers >= 0)),
+  views       INTEGER CONSTRAINT page_days_views_count
+    CHECK (views IS NULL OR (typeof(views) = 'integer' AND views >= 0)),
+  profile_visits INTEGER CONSTRAINT page_days_profile_visits_count
+    CHECK (profile_visits IS NULL
+           OR (typeof(profile_visits) = 'integer' AND profile_visits >= 0)),
   PRIMARY KEY (platform, account, day)
 );
 
 -- One row per customer contact waiting for an answer: a helpdesk ticket,
 -- or an inbound tweet (sql/import/twcs.sql).
+--
+-- SC-9  Instants are stored as whole unix seconds (INTEGER, UTC):
+--      received_s, first_response_s, closed_s. The KPIs read them as
+--      numbers, with no timestamp to parse, and a CHECK on a number costs
+--      next to nothing. Years 0001..9999 only (the range ISO text can
+--      spell).
+-- SC-10 received_at, first_response_at and closed_at are the same instants
+--      as SC-1 text, computed when read (VIRTUAL generated columns, SQLite
+--      3.31 or newer, built-in strftime only: any SQLite opens the file).
+--      Write the _s columns; read either.
+-- SC-11 week_s is the Monday 00:00 UTC that starts received_s's week
+--      (the week of sql/views.sql VW-2, in unix seconds), a STORED
+--      generated column so that the weekly views group on an index instead
+--      of sorting; week is its 'YYYY-MM-DD' name. 1970-01-01 was a
+--      Thursday, 3 days (259200 s) after a Monday; the double % keeps the
+--      remainder positive before 1970.
+-- SC-12 replies_timed is 1 when the export records when replies came, so
+--      that a NULL first_response_s means unanswered; 0 when it does not
+--      (Zendesk gives the first reply only in business minutes). A
+--      service-level share counts only rows with replies_timed = 1
+--      (sql/views.sql VW-6): an answered ticket is never counted as missed.
+-- SC-13 language is never 'und': no language is NULL, which the views show
+--      as 'und' (VW-3), so grouping on the column equals grouping on what
+--      they show.
 CREATE TABLE IF NOT EXISTS conversations (
   source            TEXT NOT NULL  -- the export kind: zendesk, twcs, ...
     CONSTRAINT conversations_source_lower
@@ -119,34 +175,38 @@ CREATE TABLE IF NOT EXISTS conversations (
   language          TEXT
     CONSTRAINT conversations_language_tag CHECK (language IS NULL
       OR (language = lower(language) AND language GLOB '[a-z][a-z]*'
-          AND language NOT GLOB '*[^a-z-]*')),
-  received_at       TEXT NOT NULL
-    CONSTRAINT conversations_received_at_iso
-    CHECK (received_at
-           = strftime('%Y-%m-%dT%H:%M:%SZ', received_at, '+0 seconds')),
-  first_response_at TEXT
-    CONSTRAINT conversations_first_response_at_iso
-    CHECK (first_response_at IS NULL OR first_response_at
-           = strftime('%Y-%m-%dT%H:%M:%SZ', first_response_at,
-                      '+0 seconds'))
+          AND language NOT GLOB '*[^a-z-]*' AND language <> 'und')),
+  received_s        INTEGER NOT NULL  -- SC-9
+    CONSTRAINT conversations_received_s_time
+    CHECK (typeof(received_s) = 'integer'
+           AND received_s BETWEEN -62135596800 AND 253402300799),
+  week_s            INTEGER GENERATED ALWAYS AS  -- SC-11
+    (received_s - ((received_s + 259200) % 604800 + 604800) % 604800) STORED,
+  first_response_s  INTEGER
+    CONSTRAINT conversations_first_response_s_time
+    CHECK (first_response_s IS NULL
+           OR (typeof(first_response_s) = 'integer'
+               AND first_response_s <= 253402300799))
     CONSTRAINT conversations_first_response_after_received
-    CHECK (first_response_at IS NULL OR first_response_at >= received_at),
+    CHECK (first_response_s >= received_s),
   -- Some helpdesk exports report the first reply only as a duration in
   -- business hours (Zendesk's "First reply time in minutes within business
-  -- hours"), not as a time: seconds, kept apart from first_response_at
+  -- hours"), not as a time: seconds, kept apart from first_response_s
   -- because business seconds cannot be turned back into a clock time.
   first_response_business_s REAL
     CONSTRAINT conversations_first_response_business_s
     CHECK (first_response_business_s IS NULL
            OR (typeof(first_response_business_s) IN ('integer', 'real')
                AND first_response_business_s >= 0)),
-  closed_at         TEXT
-    CONSTRAINT conversations_closed_at_iso
-    CHECK (closed_at IS NULL
-           OR closed_at
-              = strftime('%Y-%m-%dT%H:%M:%SZ', closed_at, '+0 seconds'))
+  replies_timed     INTEGER NOT NULL DEFAULT 1  -- SC-12
+    CONSTRAINT conversations_replies_timed_flag
+    CHECK (replies_timed IN (0, 1)),
+  closed_s          INTEGER
+    CONSTRAINT conversations_closed_s_time
+    CHECK (closed_s IS NULL
+           OR (typeof(closed_s) = 'integer' AND closed_s <= 253402300799))
     CONSTRAINT conversations_closed_after_received
-    CHECK (closed_at IS NULL OR closed_at >= received_at),
+    CHECK (closed_s >= received_s),
   resolved          INTEGER
     CONSTRAINT conversations_resolved_flag CHECK (resolved IN (0, 1)),
   csat              INTEGER
@@ -161,11 +221,38 @@ CREATE TABLE IF NOT EXISTS conversations (
     CONSTRAINT conversations_escalated_flag CHECK (escalated IN (0, 1)),
   converted         INTEGER
     CONSTRAINT conversations_converted_flag CHECK (converted IN (0, 1)),
+  -- The customer's sentiment, a label or a score as SPEC 9 and
+  -- net_sentiment read it (sql/alerts.sql AL-10): positive pos positif +1,
+  -- neutral neu neutre 0, negative neg négatif negatif -1 (trimmed, any
+  -- ASCII case), or a number in -1..1.
+  sentiment         TEXT
+    CONSTRAINT conversations_sentiment_label CHECK (sentiment IS NULL
+      OR lower(trim(sentiment)) IN ('positive', 'pos', 'positif', '+1',
+           'neutral', 'neu', 'neutre', '0', 'negative', 'neg', 'négatif',
+           'nÉgatif', 'negatif', '-1')
+      OR (trim(sentiment) GLOB '*[0-9]*'
+          AND trim(sentiment) NOT GLOB '*[^0-9.eE+-]*'
+          AND CAST(trim(sentiment) AS REAL) BETWEEN -1 AND 1)),
   variant           TEXT           -- A/B arm the contact was served
     CONSTRAINT conversations_variant_arm
     CHECK (variant IN ('control', 'treatment')),
+  -- SC-10, SC-11: read-only text forms
+  received_at       TEXT GENERATED ALWAYS AS
+    (strftime('%Y-%m-%dT%H:%M:%SZ', received_s, 'unixepoch')) VIRTUAL,
+  first_response_at TEXT GENERATED ALWAYS AS
+    (strftime('%Y-%m-%dT%H:%M:%SZ', first_response_s, 'unixepoch')) VIRTUAL,
+  closed_at         TEXT GENERATED ALWAYS AS
+    (strftime('%Y-%m-%dT%H:%M:%SZ', closed_s, 'unixepoch')) VIRTUAL,
+  week              TEXT GENERATED ALWAYS AS
+    (date(week_s, 'unixepoch')) VIRTUAL,
   PRIMARY KEY (source, conversation_id)
 );
+-- SC-14 The weekly views read only this index (it covers every column they
+--      use), in its order: GROUP BY week_s, channel, language streams, one
+--      group in memory at a time, with no sort and no lookup in the table.
+CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
+  week_s, channel, language, received_s, first_response_s, replies_timed,
+  first_response_business_s, closed_s, resolved, csat, nps);
 
 -- One row per unit (user, player, session), outcome and observation of an
 -- A/B test: long format, so one experiment can carry several outcomes
@@ -207,6 +294,10 @@ CREATE TABLE IF NOT EXISTS accounts (
       AND language GLOB '[a-z][a-z]*' AND language NOT GLOB '*[^a-z-]*'),
   PRIMARY KEY (platform, account)
 );
+-- SC-15 Imports look accounts up by lower(account) (handles are not case
+--      sensitive: @AppleSupport is @applesupport); this index answers that
+--      lookup without a scan.
+CREATE INDEX IF NOT EXISTS accounts_lower ON accounts (platform, lower(account));
 
 -- --- Revenue: touchpoints, conversions, ad spend (sql/attribution.sql,
 -- sql/roi.sql; SPEC 10) ---------------------------------------------------

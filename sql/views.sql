@@ -25,11 +25,21 @@
 --      them as missed. A conversation whose export gives its first reply
 --      only as business-hours seconds (Zendesk) has no first_response_at:
 --      it counts as answered in response_rate and feeds frt_bh_median_min
---      instead. sla_1h is NULL for a group in which no conversation has a
+--      instead. sla_1h counts only the conversations whose export records
+--      reply times (replies_timed = 1, schema.sql SC-12): a Zendesk ticket,
+--      answered or not, is left out, since its answered neighbours cannot
+--      be counted as hits and its misses alone would make the share up.
+--      sla_1h is NULL for a group in which no conversation has a
 --      first_response_at: without any reply time the share would count
 --      only the unanswered ones, a made-up 0.
 -- VW-7  aht_h is the mean of closed_at - received_at in hours, over closed
 --      conversations.
+-- VW-8  v_conversations_weekly reads the conversations_weekly index only
+--      (schema.sql SC-14): the unix seconds, grouped on week_s, channel and
+--      language in the index's order, so no timestamp is parsed, no row is
+--      sorted and one group at a time is in memory. language is never
+--      'und' in the table (SC-13), so grouping on it is grouping on what
+--      the view shows.
 
 DROP VIEW IF EXISTS temp.v_posts_weekly;
 CREATE TEMP VIEW v_posts_weekly AS
@@ -49,25 +59,27 @@ GROUP BY 1, 2, 3;
 
 DROP VIEW IF EXISTS temp.v_conversations_weekly;
 CREATE TEMP VIEW v_conversations_weekly AS
-SELECT date(received_at, 'weekday 0', '-6 days') AS week,
+SELECT date(week_s, 'unixepoch') AS week,
        channel,
        coalesce(language, 'und') AS language,
        count(*) AS conversations,
-       response_rate(first_response_at IS NOT NULL
+       response_rate(first_response_s IS NOT NULL
                      OR first_response_business_s IS NOT NULL)
          AS response_rate,
-       frt_median(received_at, first_response_at) / 60.0 AS frt_median_min,
-       frt_percentile(received_at, first_response_at, 90) / 60.0
+       frt_median(received_s, first_response_s) / 60.0 AS frt_median_min,
+       frt_percentile(received_s, first_response_s, 90) / 60.0
          AS frt_p90_min,
        median(first_response_business_s) / 60.0 AS frt_bh_median_min,
-       aht(received_at, closed_at) / 3600.0 AS aht_h,
+       aht(received_s, closed_s) / 3600.0 AS aht_h,
        resolution_rate(resolved) AS resolution_rate,
        csat(csat) AS csat,
        nps(nps) AS nps,
-       CASE WHEN count(first_response_at) > 0
-            THEN sla_rate(received_at, first_response_at, 3600) END AS sla_1h
+       CASE WHEN count(first_response_s) > 0
+            THEN sla_rate(received_s, first_response_s, 3600)
+                   FILTER (WHERE replies_timed) END AS sla_1h
 FROM conversations
-GROUP BY 1, 2, 3;
+-- VW-8: the order of the conversations_weekly index (schema.sql SC-14)
+GROUP BY week_s, channel, language;
 
 -- Both dashboards side by side, one row per week, platform and language;
 -- a support channel is a platform here (TWCS threads are on x, like the
@@ -185,4 +197,77 @@ SELECT week, channel, language,
        sum(by_journey) AS sales_journey,
        conversion_rate(sale, tracked) AS message_to_sale
 FROM f
+GROUP BY 1, 2, 3;
+
+-- --- 2026 platforms: views-based posts and paid spend ---------------------
+-- VW-20 v_post_views_weekly: per week, platform and language, the posts of
+--      platforms that count views (Meta Business Suite, TikTok Studio)
+--      with their views, reach, saves, shares and engagements per view
+--      (engagement_rate(engagements, views)); a platform that reports no
+--      views in a week (X) has no row.
+-- VW-21 v_spend_weekly: per week (of the spend's first day), platform,
+--      language (accounts, else 'und') and currency, the spend, impressions,
+--      clicks, conversions, conversion value, CPM, CPC, CAC (cost per
+--      conversion) and ROAS (conversion value / spend). Money never adds
+--      across currencies: currency is part of the group.
+-- VW-22 v_account_days_weekly: per week, platform and language (accounts,
+--      else 'und'), the account days of page_days (SC-21): impressions,
+--      engagements, engagements per impression, views, profile visits,
+--      follows, and followers on the week's last day that has a count.
+DROP VIEW IF EXISTS temp.v_post_views_weekly;
+CREATE TEMP VIEW v_post_views_weekly AS
+SELECT date(published_at, 'weekday 0', '-6 days') AS week,
+       platform,
+       coalesce(language, 'und') AS language,
+       count(*) AS posts,
+       sum(views) AS views,
+       sum(reach) AS reach,
+       sum(saves) AS saves,
+       sum(shares) AS shares,
+       sum(engagements) AS engagements,
+       engagement_rate(engagements, views) AS engagement_rate_views
+FROM posts
+WHERE published_at IS NOT NULL
+GROUP BY 1, 2, 3
+HAVING count(views) > 0;
+
+DROP VIEW IF EXISTS temp.v_spend_weekly;
+CREATE TEMP VIEW v_spend_weekly AS
+SELECT date(s.day, 'weekday 0', '-6 days') AS week,
+       s.platform,
+       coalesce(a.language, 'und') AS language,
+       s.currency,
+       sum(s.cost) AS spend,
+       sum(s.impressions) AS impressions,
+       sum(s.clicks) AS clicks,
+       sum(s.conversions) AS conversions,
+       sum(s.conversion_value) AS conversion_value,
+       cpm(s.cost, s.impressions) AS cpm,
+       cpc(s.cost, s.clicks) AS cpc,
+       cac(s.cost, s.conversions) AS cac,
+       sum(s.conversion_value) / nullif(sum(s.cost), 0) AS roas
+FROM ad_spend AS s
+LEFT JOIN accounts AS a ON a.platform = s.platform AND a.account = s.account
+GROUP BY 1, 2, 3, 4;
+
+DROP VIEW IF EXISTS temp.v_account_days_weekly;
+CREATE TEMP VIEW v_account_days_weekly AS
+SELECT date(d.day, 'weekday 0', '-6 days') AS week,
+       d.platform,
+       coalesce(a.language, 'und') AS language,
+       count(*) AS days,
+       sum(d.impressions) AS impressions,
+       sum(d.engagements) AS engagements,
+       engagement_rate(d.engagements, d.impressions) AS engagement_rate,
+       sum(d.views) AS views,
+       sum(d.profile_visits) AS profile_visits,
+       sum(d.follows) AS follows,
+       (SELECT d2.followers FROM page_days AS d2
+        WHERE d2.platform = d.platform AND d2.account = d.account
+          AND d2.followers IS NOT NULL
+          AND date(d2.day, 'weekday 0', '-6 days')
+              = date(d.day, 'weekday 0', '-6 days')
+        ORDER BY d2.day DESC LIMIT 1) AS followers
+FROM page_days AS d
+LEFT JOIN accounts AS a ON a.platform = d.platform AND a.account = d.account
 GROUP BY 1, 2, 3;

@@ -111,7 +111,7 @@ for x in erows('zendesk_tickets_*.csv'):
     c['res'] += x['Status'] in ('Solved', 'Closed')
     if x['Satisfaction Score'] not in ('', 'Offered'): c['cs'].append(int(x['Satisfaction Score']))
 T = lambda s: dt.datetime.strptime(s, '%a %b %d %H:%M:%S %z %Y')
-tw = erows('twcs_sample.csv')
+tw = erows('twcs_sample*.csv')
 first = {}
 for x in tw:
     if x['inbound'] == 'False' and x['in_response_to_tweet_id']:

@@ -5,7 +5,7 @@
 -- The file: tweet_id,author_id,inbound,created_at,text,response_tweet_id,
 -- in_response_to_tweet_id. inbound is True for a customer's tweet and
 -- False for the company's (any case; anything else stops the import:
--- "NOT NULL constraint failed: twcs_tweets.inbound"); created_at reads
+-- "NOT NULL constraint failed: twcs_replies.inbound"); created_at reads
 -- "Tue Oct 31 22:10:47 +0000 2017"; response_tweet_id is a
 -- comma-separated list of reply ids; in_response_to_tweet_id is one id or
 -- empty (pandas writes it as "3.0"). Rows are in no particular order.
@@ -18,8 +18,8 @@
 -- One conversation per inbound tweet: a customer's tweet, thread opener
 -- or follow-up, each waits for an answer.
 --   source 'twcs'; channel 'x'; conversation_id <- tweet_id;
---   received_at <- created_at;
---   first_response_at <- the earliest company tweet (inbound False) whose
+--   received_s <- created_at (unix seconds, schema.sql SC-9);
+--   first_response_s <- the earliest company tweet (inbound False) whose
 --   in_response_to_tweet_id is this tweet; NULL when there is none in the
 --   file (a file cut from a longer one loses replies past its end). The
 --   join is on in_response_to_tweet_id, which holds one id, rather than
@@ -28,51 +28,73 @@
 --   team <- the author of that first response, or for an unanswered tweet
 --   the handle the text opens with ("@AppleSupport ..."): the brand it
 --   was addressed to;
---   language <- accounts (x, team).
+--   language <- accounts (x, team), any case (schema.sql SC-15).
 -- Importing a tweet again updates the columns above and keeps the others.
-DROP TABLE IF EXISTS temp.twcs_tweets;
-CREATE TEMP TABLE twcs_tweets (
-  id INTEGER NOT NULL, author TEXT, inbound INTEGER NOT NULL,
-  at INTEGER NOT NULL, parent INTEGER, addressed TEXT);
-INSERT INTO twcs_tweets
-SELECT CAST(tweet_id AS INTEGER) AS id,
-       author_id AS author,
-       CASE WHEN inbound = 'true' COLLATE NOCASE THEN 1
-            WHEN inbound = 'false' COLLATE NOCASE THEN 0 END AS inbound,
-       CAST(kpi_ts(created_at) AS INTEGER) AS at,
-       CAST(in_response_to_tweet_id AS INTEGER) AS parent,
-       CASE WHEN inbound = 'true' COLLATE NOCASE AND text LIKE '@%'
-            -- the characters after '@' that can be part of a handle, among
-            -- the 15 after it (a handle's most): ltrim() strips them, so
-            -- what it leaves tells where the handle ends
-            THEN (SELECT nullif(substr(p, 1, length(p) - length(ltrim(p,
-                          'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
-                          || '0123456789_'))), '')
-                  FROM (SELECT substr(text, 2, 15) AS p))
-       END AS addressed
-FROM temp.twcs;
-CREATE INDEX temp.twcs_tweets_parent ON twcs_tweets (parent, inbound);
+--
+-- Two passes over the file, no sort: the first keeps, per tweet answered,
+-- its earliest reply (a table keyed by the tweet it answers, so each
+-- reply is one keyed upsert); the second reads the inbound tweets and
+-- looks their reply up by that key.
+DROP TABLE IF EXISTS temp.twcs_replies;
+CREATE TEMP TABLE twcs_replies (
+  parent INTEGER PRIMARY KEY, at INTEGER NOT NULL, author TEXT,
+  inbound INTEGER NOT NULL);
+INSERT INTO twcs_replies (parent, at, author, inbound)
+SELECT CAST(in_response_to_tweet_id AS INTEGER),
+       CAST(kpi_ts(created_at) AS INTEGER), author_id,
+       CASE WHEN inbound = 'false' COLLATE NOCASE THEN 0 END
+FROM temp.twcs
+-- the company's replies, and every row whose inbound is neither True nor
+-- False, so that its NULL stops the import
+WHERE inbound IS NOT 'true' COLLATE NOCASE
+  AND (in_response_to_tweet_id IS NOT NULL
+       OR inbound IS NOT 'false' COLLATE NOCASE)
+-- of two replies in the same second, the first in the file stays
+ON CONFLICT (parent) DO UPDATE SET at = excluded.at, author = excluded.author
+  WHERE excluded.at < twcs_replies.at;
 
+-- The weekly index (schema.sql SC-14) is dropped before the insert and
+-- built again after it: one sort of the finished table costs less than
+-- keeping the index up to date row by row in an order the export does not
+-- follow. The rows go in sorted by conversation_id (ORDER BY 2), the
+-- primary key's order, so that index is appended to rather than written
+-- all over. The savepoint makes it all or nothing: a failed insert does not
+-- leave the table without its index.
+SAVEPOINT twcs_import;
+DROP INDEX IF EXISTS conversations_weekly;
 INSERT INTO conversations (
-  source, conversation_id, channel, team, language, received_at,
-  first_response_at)
-SELECT 'twcs', CAST(c.id AS TEXT), 'x', coalesce(f.author, c.addressed),
-       (SELECT a.language FROM accounts AS a
-        WHERE a.platform = 'x'
-          AND lower(a.account) = lower(coalesce(f.author, c.addressed))),
-       strftime('%Y-%m-%dT%H:%M:%SZ', c.at, 'unixepoch'),
-       strftime('%Y-%m-%dT%H:%M:%SZ', f.at, 'unixepoch')
-FROM twcs_tweets AS c
-LEFT JOIN (
-  -- SQLite takes a bare column (author) from the row that holds the min
-  SELECT parent, min(at) AS at, author
-  FROM twcs_tweets WHERE inbound = 0 AND parent IS NOT NULL
-  GROUP BY parent
-) AS f ON f.parent = c.id
-WHERE c.inbound = 1
+  source, conversation_id, channel, team, language, received_s,
+  first_response_s)
+SELECT 'twcs', CAST(id AS TEXT), 'x', team,
+       (SELECT nullif(a.language, 'und') FROM accounts AS a
+        WHERE a.platform = 'x' AND lower(a.account) = lower(team)),
+       at, reply_at
+FROM (
+  SELECT c.tweet_id AS id, CAST(kpi_ts(c.created_at) AS INTEGER) AS at,
+         f.at AS reply_at,
+         -- coalesce() reads its second argument only for a tweet nobody
+         -- answered: the characters after '@' that can be part of a handle,
+         -- among the 15 after it (a handle's most); ltrim() strips them, so
+         -- what it leaves tells where the handle ends
+         coalesce(f.author, CASE WHEN c.text LIKE '@%' THEN (
+           SELECT nullif(substr(p, 1, length(p) - length(ltrim(p,
+                    'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+                    || '0123456789_'))), '')
+           FROM (SELECT substr(c.text, 2, 15) AS p)) END) AS team
+  FROM temp.twcs AS c
+  LEFT JOIN twcs_replies AS f ON f.parent = CAST(c.tweet_id AS INTEGER)
+  WHERE c.inbound = 'true' COLLATE NOCASE
+)
+WHERE true  -- so that ON CONFLICT is not read as a join's ON
+ORDER BY 2
 ON CONFLICT (source, conversation_id) DO UPDATE SET
   channel = excluded.channel, team = excluded.team,
-  language = excluded.language, received_at = excluded.received_at,
-  first_response_at = excluded.first_response_at;
+  language = excluded.language, received_s = excluded.received_s,
+  first_response_s = excluded.first_response_s;
+-- the same definition as schema.sql's
+CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
+  week_s, channel, language, received_s, first_response_s, replies_timed,
+  first_response_business_s, closed_s, resolved, csat, nps);
+RELEASE twcs_import;
 
-DROP TABLE temp.twcs_tweets;
+DROP TABLE temp.twcs_replies;

@@ -19,13 +19,15 @@
 --   lower case with '_' for spaces (Internal Communication ->
 --   internal_communication);
 --   language <- accounts (zendesk, group);
---   received_at <- Created at; the export's times carry no zone and are
---   taken as UTC (set your Zendesk account to UTC, or shift them);
---   first_response_at NULL: the export has no first-reply time, only
---   First reply time in minutes within business hours, which goes to
---   first_response_business_s (x 60); it is empty exactly when Replies
---   is 0, so an unanswered ticket has neither;
---   closed_at <- Solved at, except the sentinel 1900-01-01 00:00:00
+--   received_s <- Created at (unix seconds, schema.sql SC-9); the export's
+--   times carry no zone and are taken as UTC (set your Zendesk account to
+--   UTC, or shift them);
+--   first_response_s NULL and replies_timed 0 (schema.sql SC-12): the
+--   export has no first-reply time, only First reply time in minutes
+--   within business hours, which goes to first_response_business_s
+--   (x 60); it is empty exactly when Replies is 0, so an unanswered ticket
+--   has neither;
+--   closed_s <- Solved at, except the sentinel 1900-01-01 00:00:00
 --   ("not solved", an Excel epoch) which becomes NULL;
 --   resolved <- 1 when Status is Solved or Closed, else 0;
 --   csat <- Satisfaction Score: 1..5 as given; Good -> 5 and Bad -> 1
@@ -37,9 +39,18 @@
 -- received_at, which aht() averages.
 -- Importing a ticket again updates the columns above (newer exports win)
 -- and keeps the others: the nps that sql/import/nps_survey.sql set stays.
+-- The weekly index (schema.sql SC-14) is dropped before the insert and
+-- built again after it: one sort of the finished table costs less than
+-- keeping the index up to date row by row in an order the export does not
+-- follow. The rows go in sorted by conversation_id (ORDER BY 2), the
+-- primary key's order, so that index is appended to rather than written
+-- all over. The savepoint makes it all or nothing: a failed insert does not
+-- leave the table without its index.
+SAVEPOINT zendesk_tickets_import;
+DROP INDEX IF EXISTS conversations_weekly;
 INSERT INTO conversations (
-  source, conversation_id, channel, team, language, received_at,
-  first_response_business_s, closed_at, resolved, csat)
+  source, conversation_id, channel, team, language, received_s,
+  first_response_business_s, replies_timed, closed_s, resolved, csat)
 SELECT 'zendesk', CAST(id AS TEXT),
        CASE lower(via)
          WHEN 'mail' THEN 'email'
@@ -52,15 +63,12 @@ SELECT 'zendesk', CAST(id AS TEXT),
                    ELSE replace(lower(trim(via)), ' ', '_') END
        END,
        "group",
-       (SELECT a.language FROM accounts AS a
+       (SELECT nullif(a.language, 'und') FROM accounts AS a
         WHERE a.platform = 'zendesk' AND a.account = t."group"),
-       strftime('%Y-%m-%dT%H:%M:%SZ', CAST(kpi_ts(created_at) AS INTEGER),
-                'unixepoch'),
-       first_reply_time_in_minutes_within_business_hours * 60,
+       CAST(kpi_ts(created_at) AS INTEGER),
+       first_reply_time_in_minutes_within_business_hours * 60, 0,
        CASE WHEN solved_at IS NULL OR solved_at LIKE '1900-01-01%' THEN NULL
-            ELSE strftime('%Y-%m-%dT%H:%M:%SZ',
-                          CAST(kpi_ts(solved_at) AS INTEGER), 'unixepoch')
-       END,
+            ELSE CAST(kpi_ts(solved_at) AS INTEGER) END,
        CASE WHEN status IS NULL THEN NULL
             WHEN lower(status) IN ('solved', 'closed') THEN 1 ELSE 0 END,
        CASE WHEN satisfaction_score IS NULL THEN NULL
@@ -74,9 +82,15 @@ SELECT 'zendesk', CAST(id AS TEXT),
             ELSE satisfaction_score END
 FROM temp.zendesk_tickets AS t
 WHERE true  -- so that ON CONFLICT is not read as a join's ON
+ORDER BY 2
 ON CONFLICT (source, conversation_id) DO UPDATE SET
   channel = excluded.channel, team = excluded.team,
-  language = excluded.language, received_at = excluded.received_at,
+  language = excluded.language, received_s = excluded.received_s,
   first_response_business_s = excluded.first_response_business_s,
-  closed_at = excluded.closed_at, resolved = excluded.resolved,
-  csat = excluded.csat;
+  replies_timed = excluded.replies_timed, closed_s = excluded.closed_s,
+  resolved = excluded.resolved, csat = excluded.csat;
+-- the same definition as schema.sql's
+CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
+  week_s, channel, language, received_s, first_response_s, replies_timed,
+  first_response_business_s, closed_s, resolved, csat, nps);
+RELEASE zendesk_tickets_import;
