@@ -467,24 +467,8 @@ static int csvtab_sniff_all(CsvTable *p, char **azPath, int nPath,
 
 /* C-7, C-9: declares the table's columns and DIRECTONLY. */
 static int csvtab_declare(sqlite3 *db, const CsvTable *p, char **pzErr) {
-  static const char *const azType[] = {"", " TEXT", " INTEGER", " REAL"};
-  sqlite3_str *pSql = sqlite3_str_new(0);
-  char *zSql;
-  int i, rc;
-  sqlite3_str_appendall(pSql, "CREATE TABLE x(");
-  for (i = 0; i < p->nCol; i++) {
-    sqlite3_str_appendf(pSql, "\"%w\"%s, ", p->azCol[i], azType[p->aType[i]]);
-  }
-  sqlite3_str_appendall(pSql, "_file TEXT HIDDEN, _line INTEGER HIDDEN)");
-  zSql = sqlite3_str_finish(pSql);
-  if (zSql == 0) return SQLITE_NOMEM;
-  rc = sqlite3_declare_vtab(db, zSql);
-  sqlite3_free(zSql);
-  if (rc != SQLITE_OK) {
-    *pzErr = sqlite3_mprintf("kpi_csv: %s", sqlite3_errmsg(db));
-    return rc;
-  }
-  return sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+  return sniff_declare(db, "kpi_csv", p->azCol, p->aType, p->nCol,
+                       "_file TEXT HIDDEN, _line INTEGER HIDDEN", pzErr);
 }
 
 static int csvtab_connect(sqlite3 *db, void *pAux, int argc,

@@ -1325,3 +1325,27 @@ int sniff_opt_parse(const SniffOptDef *aDef, int nDef, void *pOpts,
   if (ok > 0) return SQLITE_OK;
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
+
+int sniff_declare(sqlite3 *db, const char *zMod, char *const *azCol,
+                  const int *aType, int nCol, const char *zHidden,
+                  char **pzErr) {
+  static const char *const azType[] = {"", " TEXT", " INTEGER", " REAL"};
+  sqlite3_str *pSql = sqlite3_str_new(0);
+  char *zSql;
+  int i, rc;
+  sqlite3_str_appendall(pSql, "CREATE TABLE x(");
+  for (i = 0; i < nCol; i++) {
+    sqlite3_str_appendf(pSql, "\"%w\"%s, ", azCol[i], azType[aType[i]]);
+  }
+  sqlite3_str_appendf(pSql, "%s)", zHidden);
+  zSql = sqlite3_str_finish(pSql);
+  if (zSql == 0) return SQLITE_NOMEM;
+  rc = sqlite3_declare_vtab(db, zSql);
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(*pzErr);
+    *pzErr = sqlite3_mprintf("%s: %s", zMod, sqlite3_errmsg(db));
+    return *pzErr ? rc : SQLITE_NOMEM;
+  }
+  return sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+}

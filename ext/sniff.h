@@ -242,6 +242,15 @@ char *sniff_read_error(const char *zMod, const char *zPath, CsvReader *pR,
 */
 int sniff_expand(const char *zPattern, const char *zMod, char ***pazPath,
                  int *pn, char **pzErr);
+/*
+** Declares a file table to SQLite: the sniffed columns (aType values are
+** SNIFF_* types: none, TEXT, INTEGER, REAL), then zHidden (the module's
+** hidden columns, e.g. "_file TEXT HIDDEN, _line INTEGER HIDDEN"), and
+** makes it DIRECTONLY. An error is "zMod: <SQLite's message>" in *pzErr.
+*/
+int sniff_declare(sqlite3 *db, const char *zMod, char *const *azCol,
+                  const int *aType, int nCol, const char *zHidden,
+                  char **pzErr);
 /* The reader's allocator: SQLite's. */
 extern const CsvAlloc sniffAlloc;
 

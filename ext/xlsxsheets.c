@@ -270,5 +270,5 @@ static sqlite3_module xlsxsheetsModule = {
 };
 
 int xlsxsheets_register(sqlite3 *db) {
-  return sqlite3_create_module(db, "kpi_xlsx_sheets", &xlsxsheetsModule, 0);
+  return kpi_register_module(db, "kpi_xlsx_sheets", &xlsxsheetsModule);
 }

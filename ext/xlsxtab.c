@@ -628,26 +628,10 @@ static int xlsxtab_all_files(XlsxTable *p, char **azPath, int nPath,
 
 /* XL-6, XL-8: the columns, and DIRECTONLY. */
 static int xlsxtab_declare(sqlite3 *db, const XlsxTable *p, char **pzErr) {
-  static const char *const azType[] = {"", " TEXT", " INTEGER", " REAL"};
-  sqlite3_str *pSql = sqlite3_str_new(0);
-  char *zSql;
-  int i, rc;
-  sqlite3_str_appendall(pSql, "CREATE TABLE x(");
-  for (i = 0; i < p->nCol; i++) {
-    sqlite3_str_appendf(pSql, "\"%w\"%s, ", p->azCol[i], azType[p->aType[i]]);
-  }
-  sqlite3_str_appendall(pSql,
-                        "_file TEXT HIDDEN, _sheet TEXT HIDDEN, "
-                        "_row INTEGER HIDDEN)");
-  zSql = sqlite3_str_finish(pSql);
-  if (zSql == 0) return SQLITE_NOMEM;
-  rc = sqlite3_declare_vtab(db, zSql);
-  sqlite3_free(zSql);
-  if (rc != SQLITE_OK) {
-    return xlsxtab_err(pzErr,
-                       sqlite3_mprintf("kpi_xlsx: %s", sqlite3_errmsg(db)));
-  }
-  return sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+  return sniff_declare(db, "kpi_xlsx", p->azCol, p->aType, p->nCol,
+                       "_file TEXT HIDDEN, _sheet TEXT HIDDEN, "
+                       "_row INTEGER HIDDEN",
+                       pzErr);
 }
 
 static int xlsxtab_connect(sqlite3 *db, void *pAux, int argc,
@@ -952,5 +936,5 @@ static sqlite3_module xlsxtabModule = {
 };
 
 int xlsxtab_register(sqlite3 *db) {
-  return sqlite3_create_module(db, "kpi_xlsx", &xlsxtabModule, 0);
+  return kpi_register_module(db, "kpi_xlsx", &xlsxtabModule);
 }
