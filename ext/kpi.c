@@ -119,6 +119,7 @@ __declspec(dllexport)
       sentiment_register,
       trend_register,
       spike_register,
+      handle_register,
       csvtab_register,
       csvsniff_register,
       xlsxtab_register,

@@ -188,5 +188,6 @@ int bizhours_register(sqlite3 *db);
 int sentiment_register(sqlite3 *db);
 int trend_register(sqlite3 *db);
 int spike_register(sqlite3 *db);
+int handle_register(sqlite3 *db);
 
 #endif /* KPI_H */

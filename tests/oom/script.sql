@@ -43,6 +43,7 @@ SELECT net_sentiment(CASE i % 4 WHEN 0 THEN 'positif' WHEN 1 THEN 'neg' WHEN 2 T
        sentiment_share(CASE WHEN i % 3 THEN 'pos' ELSE -0.5 END, 'positive') FROM t;
 SELECT net_sentiment(s - 3) OVER w, sentiment_share(CASE WHEN a > 3 THEN 'neutre' ELSE 'négatif' END, 'neg') OVER w
 FROM t WINDOW w AS (ORDER BY i ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING);
+SELECT kpi_handle('@brand' || i || ' late again'), kpi_handle(CASE WHEN i % 2 THEN 'no handle' END) FROM t;
 SELECT var_samp(a), stddev_samp(b), covar_samp(a, b), corr(a, b), regr_slope(a, b),
        regr_intercept(a, b), regr_r2(a, b), zscore(b), spike_score(a), trend(a, i),
        trend(b, '2025-03-0' || (1 + i % 9), 0.9) FROM t;
