@@ -13,7 +13,7 @@
 #
 # kpi:    sql/schema.sql, sql/import/*.sql, sql/views.sql and
 #         sql/materialize.sql as the README runs them, with
-#         PRAGMA cache_size = -32000 (docs/performance.md says why).
+#         PRAGMA cache_size = -16000 (docs/performance.md says why).
 # before: the same jobs with the SQL of commit $BENCH_BEFORE (the layout
 #         before issue 14: ISO text, no weekly index), same kpi.so, when
 #         git has that commit. BENCH_BEFORE= skips it.
@@ -40,7 +40,7 @@ accounts_zd="INSERT INTO accounts VALUES ('zendesk', 'Support', 'en'),
 # kpi_job SQLDIR TABLE IMPORT ACCOUNTS FILE: the README's pipeline
 kpi_job() {
   rm -f "$B/pipe.db"
-  sqlite3 -bail "$B/pipe.db" "PRAGMA cache_size = -32000" ".load ./kpi" \
+  sqlite3 -bail "$B/pipe.db" "PRAGMA cache_size = -16000" ".load ./kpi" \
     ".read $1/schema.sql" "$4" \
     "CREATE VIRTUAL TABLE temp.$2 USING kpi_csv(filename='$5')" \
     ".read $1/import/$3.sql" ".read $1/views.sql" ".read $1/materialize.sql"
@@ -123,7 +123,7 @@ gdb=$B/grouped_$GROUPED_ROWS.db
 gsum=$(cat sql/schema.sql | cksum | cut -d' ' -f1)
 if [ ! -f "$gdb" ] || [ "$(cat "$gdb.schema" 2>/dev/null)" != "$gsum" ]; then
   rm -f "$gdb" "$gdb.old"
-  sqlite3 -bail "$gdb" "PRAGMA cache_size = -32000" ".read sql/schema.sql" \
+  sqlite3 -bail "$gdb" "PRAGMA cache_size = -16000" ".read sql/schema.sql" \
     "INSERT INTO conversations (source, conversation_id, channel, language,
        received_s, first_response_s)
      SELECT 'bench', printf('%010d', value), 'x',

@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS posts (
                        'status', 'text', 'tweet', 'reply')),
   language     TEXT            -- BCP 47 primary tag (en, fr) or NULL
     CONSTRAINT posts_language_tag CHECK (language IS NULL
-      OR (language = lower(language) AND language GLOB '[a-z][a-z]*'
+      OR (language GLOB '[a-z][a-z]*'
           AND language NOT GLOB '*[^a-z-]*')),
   campaign     TEXT,
   paid         INTEGER CONSTRAINT posts_paid_flag CHECK (paid IN (0, 1)),
@@ -173,8 +173,9 @@ CREATE TABLE IF NOT EXISTS conversations (
     CHECK (channel <> '' AND channel = lower(channel)),
   team              TEXT,          -- helpdesk group, or the brand account
   language          TEXT
+    -- lower case follows from the two GLOBs: no lower() per row
     CONSTRAINT conversations_language_tag CHECK (language IS NULL
-      OR (language = lower(language) AND language GLOB '[a-z][a-z]*'
+      OR (language GLOB '[a-z][a-z]*'
           AND language NOT GLOB '*[^a-z-]*' AND language <> 'und')),
   received_s        INTEGER NOT NULL  -- SC-9
     CONSTRAINT conversations_received_s_time
@@ -252,7 +253,7 @@ CREATE TABLE IF NOT EXISTS conversations (
 --      group in memory at a time, with no sort and no lookup in the table.
 CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
   week_s, channel, language, received_s, first_response_s, replies_timed,
-  first_response_business_s, closed_s, resolved, csat, nps);
+  first_response_business_s, closed_s, resolved, csat, nps, converted);
 
 -- One row per unit (user, player, session), outcome and observation of an
 -- A/B test: long format, so one experiment can carry several outcomes

@@ -157,47 +157,76 @@ FROM readout;
 --       conversation_links, kpi_attribution_params): in a database made
 --       before they existed, read sql/schema.sql again first, or this
 --       view (and so sql/materialize.sql) fails with "no such table".
+-- MS-6  Each conversation is counted from the conversations_weekly index
+--       (schema.sql SC-14), grouped in its order as VW-8 does; only the
+--       conversations with a link row are read from the table, to look
+--       their journey and code up. A sale found through a link adds to the
+--       tags' count only when the conversation is not tagged converted.
 DROP VIEW IF EXISTS temp.v_message_to_sale_weekly;
 CREATE TEMP VIEW v_message_to_sale_weekly AS
 WITH win AS (
   SELECT coalesce((SELECT lookback_days FROM kpi_attribution_params
                    WHERE id = 1), 30) * 86400.0 AS s
-), m AS (
-  SELECT c.received_at, c.channel, c.language, c.converted,
-         l.journey IS NOT NULL OR l.promo_code IS NOT NULL AS linked,
-         EXISTS (SELECT 1 FROM conversions AS v
-                 WHERE l.promo_code IS NOT NULL
-                   AND upper(v.promo_code) = upper(l.promo_code)
-                   AND v.converted_at >= c.received_at
-                   AND strftime('%s', v.converted_at)
-                       - strftime('%s', c.received_at)
-                       <= (SELECT s FROM win)) AS by_promo,
-         EXISTS (SELECT 1 FROM conversions AS v
-                 WHERE v.journey = l.journey
-                   AND v.converted_at >= c.received_at
-                   AND strftime('%s', v.converted_at)
-                       - strftime('%s', c.received_at)
-                       <= (SELECT s FROM win)) AS by_journey
-  FROM conversations AS c
-  LEFT JOIN conversation_links AS l USING (source, conversation_id)
-), f AS (
-  SELECT date(received_at, 'weekday 0', '-6 days') AS week, channel,
-         coalesce(language, 'und') AS language,
-         converted IS NOT NULL OR linked AS tracked,
-         coalesce(converted = 1, 0) OR by_promo OR by_journey AS sale,
-         coalesce(converted = 1, 0) AS tagged, by_promo, by_journey
-  FROM m
+),
+-- MS-6: every conversation, through the conversations_weekly index alone
+tagged AS (
+  SELECT week_s, channel, language, count(*) AS n,
+         count(converted) AS tracked, sum(converted = 1) AS sales
+  FROM conversations
+  GROUP BY week_s, channel, language
+),
+-- the conversations a link row ties to a journey or a promo code
+linked AS (
+  SELECT c.week_s, c.channel, c.language,
+         c.converted IS NULL AS tracked_by_link,
+         coalesce(c.converted = 1, 0) AS tagged,
+         CASE WHEN l.promo_code IS NULL THEN 0 ELSE EXISTS (
+           SELECT 1 FROM conversions AS v
+           WHERE upper(v.promo_code) = upper(l.promo_code)
+             AND v.converted_at >= c.received_at
+             AND strftime('%s', v.converted_at) - c.received_s
+                 <= (SELECT s FROM win)) END AS by_promo,
+         CASE WHEN l.journey IS NULL THEN 0 ELSE EXISTS (
+           SELECT 1 FROM conversions AS v
+           WHERE v.journey = l.journey
+             AND v.converted_at >= c.received_at
+             AND strftime('%s', v.converted_at) - c.received_s
+                 <= (SELECT s FROM win)) END AS by_journey
+  -- CROSS JOIN keeps the links outside: a lookup per link, not per
+  -- conversation
+  FROM conversation_links AS l
+  CROSS JOIN conversations AS c USING (source, conversation_id)
+  WHERE l.journey IS NOT NULL OR l.promo_code IS NOT NULL
+),
+by_link AS (
+  SELECT week_s, channel, language, sum(tracked_by_link) AS tracked,
+         sum(NOT tagged AND (by_promo OR by_journey)) AS sales,
+         sum(by_promo) AS promo, sum(by_journey) AS journey
+  FROM linked
+  GROUP BY week_s, channel, language
+),
+f AS (
+  SELECT t.week_s, t.channel, t.language, t.n,
+         t.tracked + coalesce(b.tracked, 0) AS tracked,
+         coalesce(t.sales, 0) + coalesce(b.sales, 0) AS sales,
+         coalesce(t.sales, 0) AS tagged,
+         coalesce(b.promo, 0) AS promo, coalesce(b.journey, 0) AS journey
+  FROM tagged AS t
+  LEFT JOIN by_link AS b ON b.week_s = t.week_s AND b.channel = t.channel
+    AND b.language IS t.language
 )
-SELECT week, channel, language,
-       count(*) AS conversations,
-       sum(tracked) AS tracked,
-       sum(sale) AS sales,
-       sum(tagged) AS sales_tagged,
-       sum(by_promo) AS sales_promo,
-       sum(by_journey) AS sales_journey,
-       conversion_rate(sale, tracked) AS message_to_sale
+SELECT date(week_s, 'unixepoch') AS week, channel,
+       coalesce(language, 'und') AS language,
+       n AS conversations,
+       tracked,
+       sales,
+       tagged AS sales_tagged,
+       promo AS sales_promo,
+       journey AS sales_journey,
+       (SELECT conversion_rate(s, t) FROM (SELECT sales AS s, tracked AS t))
+         AS message_to_sale
 FROM f
-GROUP BY 1, 2, 3;
+ORDER BY week_s, channel, language;
 
 -- --- 2026 platforms: views-based posts and paid spend ---------------------
 -- VW-20 v_post_views_weekly: per week, platform and language, the posts of

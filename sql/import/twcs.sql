@@ -26,9 +26,9 @@
 --   on the response_tweet_id lists, which Excel can mangle ("155,157"
 --   re-saved as "1,55,157");
 --   team <- the author of that first response, or for an unanswered tweet
---   the handle the text opens with ("@AppleSupport ..."): the brand it
---   was addressed to;
---   language <- accounts (x, team), any case (schema.sql SC-15).
+--   the handle the text opens with ("@AppleSupport ...", kpi_handle):
+--   the brand it was addressed to;
+--   language <- accounts (x, team), any case.
 -- Importing a tweet again updates the columns above and keeps the others.
 --
 -- Two passes over the file, no sort: the first keeps, per tweet answered,
@@ -65,26 +65,23 @@ DROP INDEX IF EXISTS conversations_weekly;
 INSERT INTO conversations (
   source, conversation_id, channel, team, language, received_s,
   first_response_s)
-SELECT 'twcs', CAST(id AS TEXT), 'x', team,
-       (SELECT nullif(a.language, 'und') FROM accounts AS a
-        WHERE a.platform = 'x' AND lower(a.account) = lower(team)),
-       at, reply_at
+SELECT 'twcs', CAST(id AS TEXT), 'x', team, a.language, at, reply_at
 FROM (
   SELECT c.tweet_id AS id, CAST(kpi_ts(c.created_at) AS INTEGER) AS at,
          f.at AS reply_at,
-         -- coalesce() reads its second argument only for a tweet nobody
-         -- answered: the characters after '@' that can be part of a handle,
-         -- among the 15 after it (a handle's most); ltrim() strips them, so
-         -- what it leaves tells where the handle ends
-         coalesce(f.author, CASE WHEN c.text LIKE '@%' THEN (
-           SELECT nullif(substr(p, 1, length(p) - length(ltrim(p,
-                    'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
-                    || '0123456789_'))), '')
-           FROM (SELECT substr(c.text, 2, 15) AS p)) END) AS team
+         -- kpi_handle() is read only for a tweet nobody answered
+         coalesce(f.author, kpi_handle(c.text)) AS team
   FROM temp.twcs AS c
   LEFT JOIN twcs_replies AS f ON f.parent = CAST(c.tweet_id AS INTEGER)
   WHERE c.inbound = 'true' COLLATE NOCASE
-)
+) AS t
+-- the X accounts once, keyed by their lower-case handle (one small
+-- keyed table, not a subquery per tweet); of two accounts that differ only
+-- in case, the first language in alphabetical order
+LEFT JOIN (SELECT lower(account) AS handle,
+                  nullif(min(language), 'und') AS language
+           FROM accounts WHERE platform = 'x' GROUP BY 1) AS a
+  ON a.handle = lower(t.team)
 WHERE true  -- so that ON CONFLICT is not read as a join's ON
 ORDER BY 2
 ON CONFLICT (source, conversation_id) DO UPDATE SET
@@ -94,7 +91,7 @@ ON CONFLICT (source, conversation_id) DO UPDATE SET
 -- the same definition as schema.sql's
 CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
   week_s, channel, language, received_s, first_response_s, replies_timed,
-  first_response_business_s, closed_s, resolved, csat, nps);
+  first_response_business_s, closed_s, resolved, csat, nps, converted);
 RELEASE twcs_import;
 
 DROP TABLE temp.twcs_replies;

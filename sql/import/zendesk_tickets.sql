@@ -63,8 +63,7 @@ SELECT 'zendesk', CAST(id AS TEXT),
                    ELSE replace(lower(trim(via)), ' ', '_') END
        END,
        "group",
-       (SELECT nullif(a.language, 'und') FROM accounts AS a
-        WHERE a.platform = 'zendesk' AND a.account = t."group"),
+       nullif(a.language, 'und'),
        CAST(kpi_ts(created_at) AS INTEGER),
        first_reply_time_in_minutes_within_business_hours * 60, 0,
        CASE WHEN solved_at IS NULL OR solved_at LIKE '1900-01-01%' THEN NULL
@@ -81,6 +80,8 @@ SELECT 'zendesk', CAST(id AS TEXT),
                 ELSE satisfaction_score END
             ELSE satisfaction_score END
 FROM temp.zendesk_tickets AS t
+-- a keyed lookup per ticket (accounts' primary key), not a subquery
+LEFT JOIN accounts AS a ON a.platform = 'zendesk' AND a.account = t."group"
 WHERE true  -- so that ON CONFLICT is not read as a join's ON
 ORDER BY 2
 ON CONFLICT (source, conversation_id) DO UPDATE SET
@@ -92,5 +93,5 @@ ON CONFLICT (source, conversation_id) DO UPDATE SET
 -- the same definition as schema.sql's
 CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
   week_s, channel, language, received_s, first_response_s, replies_timed,
-  first_response_business_s, closed_s, resolved, csat, nps);
+  first_response_business_s, closed_s, resolved, csat, nps, converted);
 RELEASE zendesk_tickets_import;
