@@ -51,8 +51,8 @@ static void handleFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   if (n < 2 || z[0] != '@') return;
   for (k = 1; k < n && k <= HANDLE_MAX && handle_char(z[k]); k++) {
   }
-  if (k > 1) sqlite3_result_text(ctx, (const char *)z + 1, k - 1,
-                                 SQLITE_TRANSIENT);
+  if (k > 1)
+    sqlite3_result_text(ctx, (const char *)z + 1, k - 1, SQLITE_TRANSIENT);
 }
 
 static const KpiFunc aHandleFunc[] = {
@@ -60,6 +60,6 @@ static const KpiFunc aHandleFunc[] = {
 };
 
 int handle_register(sqlite3 *db) {
-  return kpi_register_funcs(db, aHandleFunc,
-                            (int)(sizeof(aHandleFunc) / sizeof(aHandleFunc[0])));
+  return kpi_register_funcs(
+      db, aHandleFunc, (int)(sizeof(aHandleFunc) / sizeof(aHandleFunc[0])));
 }
