@@ -171,7 +171,8 @@ WITH win AS (
 -- MS-6: every conversation, through the conversations_weekly index alone
 tagged AS (
   SELECT week_s, channel, language, count(*) AS n,
-         count(converted) AS tracked, sum(converted = 1) AS sales
+         count(converted) AS tracked,
+         count(*) FILTER (WHERE converted = 1) AS sales
   FROM conversations
   GROUP BY week_s, channel, language
 ),
@@ -208,8 +209,7 @@ by_link AS (
 f AS (
   SELECT t.week_s, t.channel, t.language, t.n,
          t.tracked + coalesce(b.tracked, 0) AS tracked,
-         coalesce(t.sales, 0) + coalesce(b.sales, 0) AS sales,
-         coalesce(t.sales, 0) AS tagged,
+         t.sales + coalesce(b.sales, 0) AS sales, t.sales AS tagged,
          coalesce(b.promo, 0) AS promo, coalesce(b.journey, 0) AS journey
   FROM tagged AS t
   LEFT JOIN by_link AS b ON b.week_s = t.week_s AND b.channel = t.channel
@@ -223,6 +223,8 @@ SELECT date(week_s, 'unixepoch') AS week, channel,
        tagged AS sales_tagged,
        promo AS sales_promo,
        journey AS sales_journey,
+       -- conversion_rate over the group's one row of totals (called on
+       -- sales and tracked directly it would aggregate the whole of f)
        (SELECT conversion_rate(s, t) FROM (SELECT sales AS s, tracked AS t))
          AS message_to_sale
 FROM f
