@@ -7,8 +7,7 @@ SELECT period, platform, language AS lang, rule, round(value, 3) AS value,
        round(baseline, 3) AS baseline, threshold,
        printf('%.4g', score) AS score, severity
 FROM v_alerts
-WHERE period >= (SELECT max(date(received_at, 'weekday 0', '-6 days'))
-                 FROM conversations)
+WHERE period >= (SELECT date(max(week_s), 'unixepoch') FROM conversations)
 ORDER BY period, rule, platform, lang;
 .print
 .print "Trends this week (sql/trends.sql: delta against the week before, baselines over the 4 and 13 weeks before, trend over 13 weeks):"

@@ -12,15 +12,16 @@
 SELECT language, day, n AS tweets_7d, round(frt / 60, 1) AS frt_median_7d_min
 FROM (
   SELECT coalesce(language, 'und') AS language,
-         date(received_at) AS day,
+         date(received_s, 'unixepoch') AS day,
          count(*) OVER w AS n,
-         frt_median(received_at, first_response_at) OVER w AS frt,
+         frt_median(received_s, first_response_s) OVER w AS frt,
          row_number() OVER (PARTITION BY coalesce(language, 'und'),
-                                         date(received_at)) AS k
+                                         received_s / 86400) AS k
   FROM conversations
   WHERE channel = 'x'
+  -- received_s / 86400: the day number since 1970-01-01 (UTC)
   WINDOW w AS (PARTITION BY coalesce(language, 'und')
-               ORDER BY julianday(date(received_at))
+               ORDER BY received_s / 86400
                RANGE BETWEEN 6 PRECEDING AND CURRENT ROW)
 )
 WHERE k = 1 AND day >= '2025-03-24'

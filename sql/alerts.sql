@@ -102,14 +102,14 @@ DROP VIEW IF EXISTS temp.v_alert_conversations;
 CREATE TEMP VIEW v_alert_conversations AS
 SELECT channel,
        coalesce(language, 'und') AS language,
-       date(received_at) AS day,
-       date(received_at, 'weekday 0', '-6 days') AS week,
-       CAST(strftime('%s', received_at) AS INTEGER) AS received_s,
-       (first_response_at IS NOT NULL
+       date(received_s, 'unixepoch') AS day,
+       date(week_s, 'unixepoch') AS week,
+       received_s,
+       (first_response_s IS NOT NULL
         OR first_response_business_s IS NOT NULL) AS answered,
-       coalesce(frt(received_at, first_response_at),
+       coalesce(frt(received_s, first_response_s),
                 first_response_business_s) AS frt_s,
-       first_response_at IS NOT NULL AS timed,
+       first_response_s IS NOT NULL AS timed,
        csat,
        nullif(trim(sentiment), '') AS sentiment
 FROM main.conversations;
@@ -118,11 +118,8 @@ DROP VIEW IF EXISTS temp.v_alerts;
 CREATE TEMP VIEW v_alerts AS
 WITH
 asof AS (  -- AL-3: the data's "now"
-  SELECT max(max(CAST(strftime('%s', received_at) AS INTEGER)),
-             coalesce(max(CAST(strftime('%s', first_response_at) AS INTEGER)),
-                      0),
-             coalesce(max(CAST(strftime('%s', closed_at) AS INTEGER)), 0))
-           AS s
+  SELECT max(max(received_s), coalesce(max(first_response_s), 0),
+             coalesce(max(closed_s), 0)) AS s
   FROM main.conversations
 ),
 r AS (SELECT * FROM main.kpi_alert_rules WHERE enabled = 1),

@@ -69,10 +69,12 @@
 DROP VIEW IF EXISTS temp.v_roi_inputs;
 CREATE TEMP VIEW v_roi_inputs AS
 WITH months AS (
-  SELECT count(*) * 1.0 / count(DISTINCT strftime('%Y-%m', received_at))
+  SELECT count(*) * 1.0
+           / count(DISTINCT strftime('%Y-%m', received_s, 'unixepoch'))
            AS messages,
          sum(resolved = 1) * 1.0
-           / count(DISTINCT strftime('%Y-%m', received_at)) AS resolved
+           / count(DISTINCT strftime('%Y-%m', received_s, 'unixepoch'))
+           AS resolved
   FROM conversations
 ), rate AS (
   SELECT conversion_rate(sales, tracked) AS r FROM v_message_to_sale_weekly

@@ -11,7 +11,8 @@
 --      '+0 seconds' modifier is what makes SQLite normalize the date:
 --      without a modifier, 3.40 prints '2025-02-30' back unchanged.
 --      conversations, the table the big exports fill, stores unix seconds
---      instead and shows this text beside them (SC-9, SC-10).
+--      instead, and the view conversations_iso shows this text beside them
+--      (SC-9, SC-10).
 -- SC-2  Counts are whole numbers >= 0 or NULL (NULL: the export does not
 --      report it). 2633.0 is stored as the integer 2633; 2.5 or -1 is
 --      rejected.
@@ -26,8 +27,8 @@
 --      does not split 'X' from 'x'.
 -- SC-8  No STRICT tables: a database file holding them cannot be opened by
 --      SQLite before 3.37, and these files are meant for other tools too.
---      The CHECKs do the type checking instead. conversations has
---      generated columns (SC-10): SQLite 3.31 or newer reads it.
+--      The CHECKs do the type checking instead. conversations has a
+--      generated column (week_s, SC-11): SQLite 3.31 or newer reads it.
 -- SC-20 posts.post_type is one word of one vocabulary whatever the export
 --      calls it: reel, carousel, photo, video, story, link, status, text,
 --      tweet, reply (sql/import/*.sql map theirs: Meta's 'IG reel' and
@@ -145,14 +146,18 @@ CREATE TABLE IF NOT EXISTS page_days (
 --      numbers, with no timestamp to parse, and a CHECK on a number costs
 --      next to nothing. Years 0001..9999 only (the range ISO text can
 --      spell).
--- SC-10 received_at, first_response_at and closed_at are the same instants
---      as SC-1 text, computed when read (VIRTUAL generated columns, SQLite
---      3.31 or newer, built-in strftime only: any SQLite opens the file).
---      Write the _s columns; read either.
+-- SC-10 The same instants as SC-1 text are the view conversations_iso
+--      (received_at, first_response_at, closed_at, and week, the Monday
+--      of week_s), computed only when read, with SQLite's own strftime and
+--      date, so any SQLite reads it without kpi. They are not columns of
+--      the table: SQLite computes every generated column of a row it
+--      inserts, read or not, and four strftime() calls per row were a
+--      seventh of an import (docs/performance.md).
 -- SC-11 week_s is the Monday 00:00 UTC that starts received_s's week
 --      (the week of sql/views.sql VW-2, in unix seconds), a STORED
 --      generated column so that the weekly views group on an index instead
---      of sorting; week is its 'YYYY-MM-DD' name. 1970-01-01 was a
+--      of sorting; conversations_iso's week is its 'YYYY-MM-DD' name
+--      (SC-10). 1970-01-01 was a
 --      Thursday, 3 days (259200 s) after a Monday; the double % keeps the
 --      remainder positive before 1970.
 -- SC-12 replies_timed is 1 when the export records when replies came, so
@@ -237,15 +242,6 @@ CREATE TABLE IF NOT EXISTS conversations (
   variant           TEXT           -- A/B arm the contact was served
     CONSTRAINT conversations_variant_arm
     CHECK (variant IN ('control', 'treatment')),
-  -- SC-10, SC-11: read-only text forms
-  received_at       TEXT GENERATED ALWAYS AS
-    (strftime('%Y-%m-%dT%H:%M:%SZ', received_s, 'unixepoch')) VIRTUAL,
-  first_response_at TEXT GENERATED ALWAYS AS
-    (strftime('%Y-%m-%dT%H:%M:%SZ', first_response_s, 'unixepoch')) VIRTUAL,
-  closed_at         TEXT GENERATED ALWAYS AS
-    (strftime('%Y-%m-%dT%H:%M:%SZ', closed_s, 'unixepoch')) VIRTUAL,
-  week              TEXT GENERATED ALWAYS AS
-    (date(week_s, 'unixepoch')) VIRTUAL,
   PRIMARY KEY (source, conversation_id)
 );
 -- SC-14 The weekly views read only this index (it covers every column they
@@ -258,6 +254,21 @@ CREATE TABLE IF NOT EXISTS conversations (
 CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
   week_s, channel, language, received_s, first_response_s, replies_timed,
   first_response_business_s, closed_s, resolved, csat, nps, converted);
+
+-- SC-10: every column of conversations, and the instants as text. A view
+-- adds nothing to an insert, and a query that reads no text column
+-- computes none.
+CREATE VIEW IF NOT EXISTS conversations_iso AS
+SELECT source, conversation_id, channel, team, language,
+       strftime('%Y-%m-%dT%H:%M:%SZ', received_s, 'unixepoch') AS received_at,
+       strftime('%Y-%m-%dT%H:%M:%SZ', first_response_s, 'unixepoch')
+         AS first_response_at,
+       strftime('%Y-%m-%dT%H:%M:%SZ', closed_s, 'unixepoch') AS closed_at,
+       date(week_s, 'unixepoch') AS week,
+       received_s, first_response_s, closed_s, week_s,
+       first_response_business_s, replies_timed, resolved, csat, nps,
+       handed_off, escalated, converted, sentiment, variant
+FROM conversations;
 
 -- One row per unit (user, player, session), outcome and observation of an
 -- A/B test: long format, so one experiment can carry several outcomes

@@ -51,7 +51,7 @@ DROP VIEW IF EXISTS temp.v_kpi_weekly;
 CREATE TEMP VIEW v_kpi_weekly AS
 WITH d AS (SELECT * FROM v_dashboard_weekly),
 s AS (
-  SELECT date(received_at, 'weekday 0', '-6 days') AS week, channel AS platform,
+  SELECT date(week_s, 'unixepoch') AS week, channel AS platform,
          coalesce(language, 'und') AS language,
          net_sentiment(nullif(trim(sentiment), '')) AS net_sentiment,
          sentiment_share(nullif(trim(sentiment), ''), 'negative')
@@ -143,18 +143,16 @@ LEFT JOIN v_trends AS t
 DROP VIEW IF EXISTS temp.v_inbox_daily;
 CREATE TEMP VIEW v_inbox_daily AS
 WITH asof AS (
-  SELECT max(max(CAST(strftime('%s', received_at) AS INTEGER)),
-             coalesce(max(CAST(strftime('%s', first_response_at) AS INTEGER)),
-                      0)) AS s
+  SELECT max(max(received_s), coalesce(max(first_response_s), 0)) AS s
   FROM main.conversations
 ), c AS (
-  SELECT date(received_at) AS day, channel, coalesce(language, 'und')
-           AS language, team, received_at, first_response_at,
-         (first_response_at IS NOT NULL
+  SELECT date(received_s, 'unixepoch') AS day, channel,
+         coalesce(language, 'und') AS language, team, received_s,
+         first_response_s,
+         (first_response_s IS NOT NULL
           OR first_response_business_s IS NOT NULL) AS answered,
-         coalesce(frt(received_at, first_response_at),
-                  first_response_business_s) AS frt_s,
-         CAST(strftime('%s', received_at) AS INTEGER) AS received_s
+         coalesce(frt(received_s, first_response_s),
+                  first_response_business_s) AS frt_s
   FROM main.conversations
 ), teams AS (
   SELECT day, channel, language, team,
@@ -164,7 +162,7 @@ WITH asof AS (
 ), daily AS (
   SELECT day, channel, language, count(*) AS conversations,
          sum(answered) AS answered,
-         frt_median(received_at, first_response_at) / 60.0 AS frt_median_min,
+         frt_median(received_s, first_response_s) / 60.0 AS frt_median_min,
          sum(CASE WHEN answered THEN frt_s > 3600
                   ELSE (SELECT s FROM asof) - received_s > 3600 END) AS over_1h
   FROM c
@@ -179,7 +177,7 @@ LEFT JOIN teams AS t ON t.day = d.day AND t.channel = d.channel
 
 DROP VIEW IF EXISTS temp.v_executive_monthly;
 CREATE TEMP VIEW v_executive_monthly AS
-SELECT strftime('%Y-%m', received_at) AS month,
+SELECT strftime('%Y-%m', received_s, 'unixepoch') AS month,
        count(*) AS conversations,
        sum(converted) AS conversions,
        conversion_rate(converted, converted IS NOT NULL) AS conversion_rate,

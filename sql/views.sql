@@ -184,15 +184,13 @@ linked AS (
          CASE WHEN l.promo_code IS NULL THEN 0 ELSE EXISTS (
            SELECT 1 FROM conversions AS v
            WHERE upper(v.promo_code) = upper(l.promo_code)
-             AND v.converted_at >= c.received_at
              AND strftime('%s', v.converted_at) - c.received_s
-                 <= (SELECT s FROM win)) END AS by_promo,
+                 BETWEEN 0 AND (SELECT s FROM win)) END AS by_promo,
          CASE WHEN l.journey IS NULL THEN 0 ELSE EXISTS (
            SELECT 1 FROM conversions AS v
            WHERE v.journey = l.journey
-             AND v.converted_at >= c.received_at
              AND strftime('%s', v.converted_at) - c.received_s
-                 <= (SELECT s FROM win)) END AS by_journey
+                 BETWEEN 0 AND (SELECT s FROM win)) END AS by_journey
   -- CROSS JOIN keeps the links outside: a lookup per link, not per
   -- conversation
   FROM conversation_links AS l

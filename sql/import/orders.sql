@@ -86,7 +86,7 @@ FROM (
           FROM conversation_links AS l
           JOIN conversations AS c USING (source, conversation_id)
           WHERE upper(l.promo_code) = upper(v.promo_code)
-          ORDER BY c.received_at LIMIT 1) AS issued_in
+          ORDER BY c.received_s LIMIT 1) AS issued_in
   FROM conversions AS v
   WHERE v.source = 'shopify' AND v.promo_code IS NOT NULL
     AND v.conversion_id IN (SELECT CAST(name AS TEXT) FROM temp.orders

@@ -25,7 +25,7 @@ SELECT date(received_at, 'weekday 0', '-6 days') AS week, channel,
        nps(nps) AS nps,
        CASE WHEN count(first_response_at) > 0
             THEN sla_rate(received_at, first_response_at, 3600) END AS sla_1h
-FROM conversations
+FROM conversations_iso
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3;
 -- Q3 sliding frt_median over the last 20 answered conversations
@@ -33,6 +33,6 @@ SELECT source, conversation_id, received_at,
        frt_median(received_at, first_response_at) OVER (
          ORDER BY received_at, source, conversation_id
          ROWS BETWEEN 19 PRECEDING AND CURRENT ROW) AS frt_median_20
-FROM conversations
+FROM conversations_iso
 WHERE first_response_at IS NOT NULL
 ORDER BY received_at, source, conversation_id;
