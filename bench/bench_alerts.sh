@@ -15,12 +15,10 @@ if [ ! -f "$db" ]; then
     WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i
                             WHERE n < $n - 1)
     INSERT INTO conversations (source, conversation_id, channel, language,
-      received_at, first_response_at, csat, sentiment)
+      received_s, first_response_s, csat, sentiment)
     SELECT 't', n, CASE n % 2 WHEN 0 THEN 'x' ELSE 'email' END,
       CASE n % 3 WHEN 0 THEN 'fr' ELSE 'en' END,
-      strftime('%Y-%m-%dT%H:%M:%SZ', 1735689600 + n * 157, 'unixepoch'),
-      strftime('%Y-%m-%dT%H:%M:%SZ',
-               1735689600 + n * 157 + (n * 7919) % 5000, 'unixepoch'),
+      1735689600 + n * 157, 1735689600 + n * 157 + (n * 7919) % 5000,
       CASE WHEN n % 5 = 0 THEN 1 + n % 5 END,
       CASE n % 4 WHEN 0 THEN 'neg' WHEN 1 THEN 'pos' END
     FROM i;" ".read sql/alerts.sql"

@@ -138,8 +138,11 @@ fi
 # before: the same instants as ISO text, no weekly index
 if [ -n "$old" ] && [ ! -f "$gdb.old" ]; then
   sqlite3 -bail "$gdb.old" "ATTACH '$gdb' AS n" \
-    "CREATE TABLE conversations AS SELECT channel, language, received_at,
-       first_response_at FROM n.conversations"
+    "CREATE TABLE conversations AS SELECT channel, language,
+       strftime('%Y-%m-%dT%H:%M:%SZ', received_s, 'unixepoch') AS received_at,
+       strftime('%Y-%m-%dT%H:%M:%SZ', first_response_s, 'unixepoch')
+         AS first_response_at
+     FROM n.conversations"
 fi
 if [ $duck = 1 ] && [ ! -f "$B/grouped_$GROUPED_ROWS.duckdb" ]; then
   node bench/duckdb_jobs.mjs grouped_setup 2 "$B/grouped_$GROUPED_ROWS.duckdb" "$GROUPED_ROWS"
