@@ -137,12 +137,14 @@ if [ ! -f "$gdb" ] || [ "$(cat "$gdb.schema" 2>/dev/null)" != "$gsum" ]; then
 fi
 # before: the same instants as ISO text, no weekly index
 if [ -n "$old" ] && [ ! -f "$gdb.old" ]; then
-  sqlite3 -bail "$gdb.old" "ATTACH '$gdb' AS n" \
+  rm -f "$gdb.old.part"
+  sqlite3 -bail "$gdb.old.part" "ATTACH '$gdb' AS n" \
     "CREATE TABLE conversations AS SELECT channel, language,
        strftime('%Y-%m-%dT%H:%M:%SZ', received_s, 'unixepoch') AS received_at,
        strftime('%Y-%m-%dT%H:%M:%SZ', first_response_s, 'unixepoch')
          AS first_response_at
      FROM n.conversations"
+  mv "$gdb.old.part" "$gdb.old"  # only a finished copy is reused
 fi
 if [ $duck = 1 ] && [ ! -f "$B/grouped_$GROUPED_ROWS.duckdb" ]; then
   node bench/duckdb_jobs.mjs grouped_setup 2 "$B/grouped_$GROUPED_ROWS.duckdb" "$GROUPED_ROWS"
