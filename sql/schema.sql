@@ -168,6 +168,15 @@ CREATE TABLE IF NOT EXISTS page_days (
 -- SC-13 language is never 'und': no language is NULL, which the views show
 --      as 'und' (VW-3), so grouping on the column equals grouping on what
 --      they show.
+-- SC-22 The CHECKs of this table, the one the big exports fill, cost an
+--      import as little as their rules allow (docs/performance.md). A
+--      whole number is x = CAST(x AS INTEGER), an operator where typeof()
+--      is a function call: it rejects text, blobs and fractions as typeof
+--      does, and the two differ only for a real beyond 2^51, which INTEGER
+--      affinity leaves real and every such column's range rejects, so each
+--      instant has a lower bound as well as an upper one. A two-letter
+--      language tag, nearly every row's, passes on one GLOB before the
+--      general rule's two.
 CREATE TABLE IF NOT EXISTS conversations (
   source            TEXT NOT NULL  -- the export kind: zendesk, twcs, ...
     CONSTRAINT conversations_source_lower
@@ -178,21 +187,22 @@ CREATE TABLE IF NOT EXISTS conversations (
     CHECK (channel <> '' AND channel = lower(channel)),
   team              TEXT,          -- helpdesk group, or the brand account
   language          TEXT
-    -- lower case follows from the two GLOBs: no lower() per row
+    -- lower case follows from the GLOBs: no lower() per row; SC-22
     CONSTRAINT conversations_language_tag CHECK (language IS NULL
+      OR language GLOB '[a-z][a-z]'
       OR (language GLOB '[a-z][a-z]*'
           AND language NOT GLOB '*[^a-z-]*' AND language <> 'und')),
   received_s        INTEGER NOT NULL  -- SC-9
     CONSTRAINT conversations_received_s_time
-    CHECK (typeof(received_s) = 'integer'
+    CHECK (received_s = CAST(received_s AS INTEGER)  -- SC-22
            AND received_s BETWEEN -62135596800 AND 253402300799),
   week_s            INTEGER GENERATED ALWAYS AS  -- SC-11
     (received_s - ((received_s + 259200) % 604800 + 604800) % 604800) STORED,
   first_response_s  INTEGER
     CONSTRAINT conversations_first_response_s_time
     CHECK (first_response_s IS NULL
-           OR (typeof(first_response_s) = 'integer'
-               AND first_response_s <= 253402300799))
+           OR (first_response_s = CAST(first_response_s AS INTEGER)
+               AND first_response_s BETWEEN -62135596800 AND 253402300799))
     CONSTRAINT conversations_first_response_after_received
     CHECK (first_response_s >= received_s),
   -- Some helpdesk exports report the first reply only as a duration in
@@ -202,7 +212,8 @@ CREATE TABLE IF NOT EXISTS conversations (
   first_response_business_s REAL
     CONSTRAINT conversations_first_response_business_s
     CHECK (first_response_business_s IS NULL
-           OR (typeof(first_response_business_s) IN ('integer', 'real')
+           OR (first_response_business_s
+               = CAST(first_response_business_s AS REAL)
                AND first_response_business_s >= 0)),
   replies_timed     INTEGER NOT NULL DEFAULT 1  -- SC-12
     CONSTRAINT conversations_replies_timed_flag
@@ -210,17 +221,18 @@ CREATE TABLE IF NOT EXISTS conversations (
   closed_s          INTEGER
     CONSTRAINT conversations_closed_s_time
     CHECK (closed_s IS NULL
-           OR (typeof(closed_s) = 'integer' AND closed_s <= 253402300799))
+           OR (closed_s = CAST(closed_s AS INTEGER)
+               AND closed_s BETWEEN -62135596800 AND 253402300799))
     CONSTRAINT conversations_closed_after_received
     CHECK (closed_s >= received_s),
   resolved          INTEGER
     CONSTRAINT conversations_resolved_flag CHECK (resolved IN (0, 1)),
   csat              INTEGER
     CONSTRAINT csat_1_to_5 CHECK (csat IS NULL
-      OR (typeof(csat) = 'integer' AND csat BETWEEN 1 AND 5)),
+      OR (csat = CAST(csat AS INTEGER) AND csat BETWEEN 1 AND 5)),
   nps               INTEGER
     CONSTRAINT nps_0_to_10 CHECK (nps IS NULL
-      OR (typeof(nps) = 'integer' AND nps BETWEEN 0 AND 10)),
+      OR (nps = CAST(nps AS INTEGER) AND nps BETWEEN 0 AND 10)),
   handed_off        INTEGER
     CONSTRAINT conversations_handed_off_flag CHECK (handed_off IN (0, 1)),
   escalated         INTEGER
