@@ -158,9 +158,10 @@ FROM readout;
 --       before they existed, read sql/schema.sql again first, or this
 --       view (and so sql/materialize.sql) fails with "no such table".
 -- MS-6  Each conversation is counted from the conversations_weekly index
---       (schema.sql SC-14), grouped in its order as VW-8 does; only the
---       conversations with a link row are read from the table, to look
---       their journey and code up. A sale found through a link adds to the
+--       (schema.sql SC-14), grouped in its order as VW-8 does, and each
+--       tagged one from the partial index conversations_converted (SC-23);
+--       only the conversations with a link row are read from the table, to
+--       look their journey and code up. A sale found through a link adds to the
 --       tags' count only when the conversation is not tagged converted.
 DROP VIEW IF EXISTS temp.v_message_to_sale_weekly;
 CREATE TEMP VIEW v_message_to_sale_weekly AS
@@ -168,13 +169,19 @@ WITH win AS (
   SELECT coalesce((SELECT lookback_days FROM kpi_attribution_params
                    WHERE id = 1), 30) * 86400.0 AS s
 ),
--- MS-6: every conversation, through the conversations_weekly index alone
+-- MS-6: every conversation through the conversations_weekly index, the
+-- tagged ones through conversations_converted
 tagged AS (
-  SELECT week_s, channel, language, count(*) AS n,
-         count(converted) AS tracked,
-         count(*) FILTER (WHERE converted = 1) AS sales
-  FROM conversations
-  GROUP BY week_s, channel, language
+  SELECT w.week_s, w.channel, w.language, w.n,
+         coalesce(k.tracked, 0) AS tracked, coalesce(k.sales, 0) AS sales
+  FROM (SELECT week_s, channel, language, count(*) AS n
+        FROM conversations GROUP BY week_s, channel, language) AS w
+  LEFT JOIN (SELECT week_s, channel, language, count(*) AS tracked,
+                    count(*) FILTER (WHERE converted = 1) AS sales
+             FROM conversations WHERE converted IS NOT NULL
+             GROUP BY week_s, channel, language) AS k
+    ON k.week_s = w.week_s AND k.channel = w.channel
+   AND k.language IS w.language
 ),
 -- the conversations a link row ties to a journey or a promo code
 linked AS (

@@ -94,5 +94,5 @@ ON CONFLICT (source, conversation_id) DO UPDATE SET
 -- the same definition as schema.sql's
 CREATE INDEX IF NOT EXISTS conversations_weekly ON conversations (
   week_s, channel, language, received_s, first_response_s, replies_timed,
-  first_response_business_s, closed_s, resolved, csat, nps, converted);
+  first_response_business_s, closed_s, resolved, csat, nps);
 RELEASE zendesk_tickets_import;
