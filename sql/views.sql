@@ -161,8 +161,8 @@ FROM readout;
 --       (schema.sql SC-14), grouped in its order as VW-8 does, and each
 --       tagged one from the partial index conversations_converted (SC-23);
 --       only the conversations with a link row are read from the table, to
---       look their journey and code up. A sale found through a link adds to the
---       tags' count only when the conversation is not tagged converted.
+--       look their journey and code up. A sale found through a link adds to
+--       the tags' count only when the conversation is not tagged converted.
 DROP VIEW IF EXISTS temp.v_message_to_sale_weekly;
 CREATE TEMP VIEW v_message_to_sale_weekly AS
 WITH win AS (
