@@ -39,11 +39,10 @@ bench_run "zendesk_tickets.sql: CHECKed rows" 500000 "$zdb" \
 
 n=$(sqlite3 "$db" "SELECT count(*) FROM conversations")
 bench_header "weekly views over $n conversations"
-bench_run "baseline: count, avg(unixepoch(b)-unixepoch(a))" "$n" 0 \
-  sqlite3 "$db" "SELECT count(*) FROM (SELECT date(received_at, 'weekday 0',
-    '-6 days'), channel, language, count(*), avg(unixepoch(first_response_at)
-    - unixepoch(received_at)), avg(unixepoch(closed_at)
-    - unixepoch(received_at)) FROM conversations GROUP BY 1, 2, 3)"
+bench_run "baseline: count, avg(first_response_s - received_s)" "$n" 0 \
+  sqlite3 "$db" "SELECT count(*) FROM (SELECT week_s, channel, language,
+    count(*), avg(first_response_s - received_s), avg(closed_s - received_s)
+    FROM conversations GROUP BY 1, 2, 3)"
 bench_run "v_conversations_weekly (medians, p90, SLA...)" "$n" 0 \
   sqlite3 "$db" ".load ./kpi" ".read sql/views.sql" \
   "SELECT count(*) FROM v_conversations_weekly"
