@@ -58,9 +58,9 @@ me=$PWD/bench/bench_pipeline.sh
 tw1=$B/sql_layer_twcs.csv
 tw3=$B/pipeline_twcs_3m.csv
 zd=$B/sql_layer_zendesk.csv
-[ -f "$tw1" ] || /usr/bin/python3 bench/gen_sql_layer.py twcs 1000000 "$tw1"
-[ -f "$zd" ] || /usr/bin/python3 bench/gen_sql_layer.py zendesk 500000 "$zd"
-[ -f "$tw3" ] || /usr/bin/python3 bench/gen_sql_layer.py twcs 3000000 "$tw3"
+bench_gen twcs 1000000 "$tw1"
+bench_gen zendesk 500000 "$zd"
+bench_gen twcs 3000000 "$tw3"
 
 # DuckDB from npm, once
 npmdir=$PWD/build/bench-npm

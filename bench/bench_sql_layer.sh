@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 tw=$BENCH_DIR/sql_layer_twcs.csv
 zd=$BENCH_DIR/sql_layer_zendesk.csv
-[ -f "$tw" ] || /usr/bin/python3 bench/gen_sql_layer.py twcs 1000000 "$tw"
-[ -f "$zd" ] || /usr/bin/python3 bench/gen_sql_layer.py zendesk 500000 "$zd"
+bench_gen twcs 1000000 "$tw"
+bench_gen zendesk 500000 "$zd"
 twb=$(wc -c <"$tw")
 zdb=$(wc -c <"$zd")
 db=$BENCH_DIR/sql_layer.db

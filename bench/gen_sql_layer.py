@@ -5,7 +5,11 @@ goes under build/ and is never committed).
 
   twcs     N tweets in the TWCS layout (customer tweets and company replies)
   zendesk  N tickets in the Zendesk tickets layout of
-           ../shared/data/real/support_zendesk_plum_tickets.csv
+           ../shared/data/real/support_zendesk_plum_tickets.csv; as there,
+           ticket ids follow creation time (Zendesk numbers tickets as they
+           are created: in the Plum export, id order and Created at order
+           are the same over all 16,476 tickets) and the rows are not in id
+           order (they are shuffled here)
 """
 import csv
 import datetime as dt
@@ -48,8 +52,11 @@ with open(out, "w", newline="", encoding="utf-8") as f:
     elif kind == "zendesk":
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(ZD_HEADER)
-        for i in range(n):
-            c = start + dt.timedelta(minutes=rng.randrange(90 * 1440))
+        created = sorted(rng.randrange(90 * 1440) for _ in range(n))
+        order = list(range(n))
+        rng.shuffle(order)
+        for i in order:
+            c = start + dt.timedelta(minutes=created[i])
             solved = rng.random() < 0.87
             s = c + dt.timedelta(minutes=rng.randrange(10, 20000))
             mins = int((s - c).total_seconds() // 60)

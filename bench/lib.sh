@@ -1,6 +1,9 @@
 # lib.sh: shared by bench/bench_*.sh (sourced, POSIX sh).
 #
 #   bench_header TITLE
+#   bench_gen KIND N FILE               writes FILE with gen_sql_layer.py
+#                                       unless it holds that generator's
+#                                       output already
 #   bench_run LABEL ROWS BYTES CMD...   runs CMD once, prints wall seconds,
 #                                       CPU seconds (user + sys), rows/s and
 #                                       MB/s (of wall time; MB/s when
@@ -20,6 +23,16 @@ if [ ! -x /usr/bin/time ]; then
   fi
   [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 fi
+
+# A file of an older generator is written again: its cksum is kept beside.
+bench_gen() {
+  sum=$(cksum <bench/gen_sql_layer.py | cut -d' ' -f1)
+  if [ ! -f "$3" ] || [ "$(cat "$3.gen" 2>/dev/null)" != "$sum" ]; then
+    /usr/bin/python3 bench/gen_sql_layer.py "$1" "$2" "$3.part"
+    mv "$3.part" "$3"
+    echo "$sum" >"$3.gen"
+  fi
+}
 
 bench_header() {
   printf '\n== %s\n' "$1"
