@@ -55,11 +55,11 @@ ON CONFLICT (parent) DO UPDATE SET at = excluded.at, author = excluded.author
 
 -- The weekly index (schema.sql SC-14) is dropped before the insert and
 -- built again after it: one sort of the finished table costs less than
--- keeping the index up to date row by row in an order the export does not
--- follow. The rows go in sorted by conversation_id (ORDER BY 2), the
--- primary key's order, so that index is appended to rather than written
--- all over. The savepoint makes it all or nothing: a failed insert does not
--- leave the table without its index.
+-- keeping the index up to date row by row, as tweet ids do not follow
+-- time (a Zendesk import keeps it: ticket ids do). The rows go in sorted
+-- by conversation_id (ORDER BY 2), the primary key's order, so that index
+-- is appended to rather than written all over. The savepoint makes it all
+-- or nothing: a failed insert does not leave the table without its index.
 SAVEPOINT twcs_import;
 DROP INDEX IF EXISTS conversations_weekly;
 INSERT INTO conversations (

@@ -39,15 +39,17 @@
 -- received_at, which aht() averages.
 -- Importing a ticket again updates the columns above (newer exports win)
 -- and keeps the others: the nps that sql/import/nps_survey.sql set stays.
--- The weekly index (schema.sql SC-14) is dropped before the insert and
--- built again after it: one sort of the finished table costs less than
--- keeping the index up to date row by row in an order the export does not
--- follow. The rows go in sorted by conversation_id (ORDER BY 2), the
--- primary key's order, so that index is appended to rather than written
--- all over. The savepoint makes it all or nothing: a failed insert does not
--- leave the table without its index.
+-- The rows go in sorted by conversation_id (ORDER BY 2), the primary
+-- key's order, so that index is appended to rather than written all over.
+-- The weekly index (schema.sql SC-14) stays through the insert: Zendesk
+-- numbers tickets in the order they are created, so in id order the
+-- tickets also come week by week, and each lands at the end of its week's
+-- channel and language in that index too. An import of a few tickets into
+-- a big table then costs those rows, not a rebuild of the whole index
+-- (the TWCS import, whose tweet ids do not follow time, drops and builds
+-- it). The savepoint makes it all or nothing; the CREATE INDEX at the end
+-- puts the index back if it was dropped.
 SAVEPOINT zendesk_tickets_import;
-DROP INDEX IF EXISTS conversations_weekly;
 INSERT INTO conversations (
   source, conversation_id, channel, team, language, received_s,
   first_response_business_s, replies_timed, closed_s, resolved, csat)
